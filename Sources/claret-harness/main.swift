@@ -1,0 +1,2 @@
+import ClaretCLI
+CLI.main()
