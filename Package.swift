@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "ClaretModelTests", dependencies: ["ClaretModel", "ExactJSON"]),
         .testTarget(name: "ClaretStoreTests", dependencies: ["ClaretStore", "ClaretModel"]),
         .testTarget(name: "ClaretServerTests", dependencies: ["ClaretServer", "ClaretStore", "ClaretModel", "ExactJSON"]),
+        .testTarget(name: "ClaretCLITests", dependencies: ["ClaretCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]
 )
