@@ -23,4 +23,13 @@ static inline uint16_t cmhd_bound_port(struct MHD_Daemon *daemon)
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
 }
+
+/* MHD_get_connection_info is variadic as well; used to read the peer's address. The sockaddr
+   belongs to the connection, so it may be read only while MHD is inside a callback for it. */
+static inline const struct sockaddr *cmhd_client_address(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    return info ? info->client_addr : NULL;
+}
 #endif

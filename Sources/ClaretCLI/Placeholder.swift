@@ -1,1 +1,0 @@
-public enum CLI { public static func main() {} }

@@ -1,0 +1,158 @@
+import ExactJSON
+
+/// Laravel's validation rules over JSON input, writing failures into `ValidationErrors`.
+///
+/// Each check reports at most one failure per field (the first rule that fails), like Laravel's `bail`.
+/// Strings are trimmed and an empty string counts as missing, as Laravel's TrimStrings and
+/// ConvertEmptyStringsToNull middleware make it.
+public struct FieldRules {
+    /// Where the sentences come from.
+    public let profile: BehaviourProfile
+    /// The failures so far.
+    public var errors = ValidationErrors()
+
+    /// Starts with no failures.
+    public init(profile: BehaviourProfile) { self.profile = profile }
+
+    /// Records the sentence `name` for `key`, with the attribute filled in.
+    public mutating func fail(_ key: String, _ name: MessageName, _ extra: [String: String] = [:]) {
+        var parameters = extra
+        parameters["attribute"] = ValidationErrors.attribute(for: key)
+        errors.add(key, profile.message(name, parameters))
+    }
+
+    /// Whether Laravel's `required` passes: present, not null, not a blank string, not an empty array.
+    public static func isPresent(_ value: JSONValue?) -> Bool {
+        switch value {
+        case .none, .null?: return false
+        case .string(let text)?: return !text.trimmingSpaces.isEmpty
+        case .array(let elements)?: return !elements.isEmpty
+        case .object(let object)?: return object.count > 0
+        default: return true
+        }
+    }
+
+    /// `required|string`: the trimmed string, or nil after recording the failure.
+    public mutating func requiredString(_ value: JSONValue?, _ key: String) -> String? {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        return string(value, key)
+    }
+
+    /// `nullable|string`: the trimmed string, nil when absent or blank, or nil after recording a failure.
+    public mutating func optionalString(_ value: JSONValue?, _ key: String) -> String? {
+        guard FieldRules.isPresent(value) else { return nil }
+        return string(value, key)
+    }
+
+    private mutating func string(_ value: JSONValue?, _ key: String) -> String? {
+        guard case .string(let text)? = value else {
+            fail(key, .string)
+            return nil
+        }
+        return text.trimmingSpaces
+    }
+
+    /// `required|boolean`: accepts true, false, 1, 0, "1", "0".
+    public mutating func requiredBoolean(_ value: JSONValue?, _ key: String) -> Bool? {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        switch value {
+        case .bool(let flag)?: return flag
+        case .number(let number)? where number.int == 1 && !number.text.contains("."): return true
+        case .number(let number)? where number.int == 0 && !number.text.contains("."): return false
+        case .string("1")?: return true
+        case .string("0")?: return false
+        default:
+            fail(key, .boolean)
+            return nil
+        }
+    }
+
+    /// `required|date_format:Y-m-d`.
+    public mutating func requiredDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
+        guard let text = requiredString(value, key) else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            fail(key, .dateFormat)
+            return nil
+        }
+        return date
+    }
+
+    /// `nullable|date_format:Y-m-d`: nil when absent or blank.
+    public mutating func optionalDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
+        guard let text = optionalString(value, key) else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            fail(key, .dateFormat)
+            return nil
+        }
+        return date
+    }
+
+    /// `required|numeric|gt:0`: a JSON number or a numeric string, kept exactly.
+    public mutating func requiredPositiveQuantity(_ value: JSONValue?, _ key: String) -> Quantity? {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        let quantity: Quantity?
+        switch value {
+        case .number(let number)?: quantity = Quantity(parsing: number.text)
+        case .string(let text)?: quantity = Quantity(parsing: text)
+        default: quantity = nil
+        }
+        guard let quantity else {
+            fail(key, .numeric)
+            return nil
+        }
+        guard quantity.isPositive else {
+            fail(key, .greaterThanZero, ["value": "0"])
+            return nil
+        }
+        return quantity
+    }
+
+    /// `required|array|max:N`: the elements, or nil after recording the failure.
+    public mutating func requiredArray(_ value: JSONValue?, _ key: String, max: Int? = nil) -> [JSONValue]? {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        return array(value, key, max: max)
+    }
+
+    /// `nullable|array|max:N`: nil when absent, null or empty.
+    public mutating func optionalArray(_ value: JSONValue?, _ key: String, max: Int? = nil) -> [JSONValue]? {
+        guard FieldRules.isPresent(value) else { return nil }
+        if case .string(let text)? = value, text.trimmingSpaces.isEmpty { return nil }
+        return array(value, key, max: max)
+    }
+
+    private mutating func array(_ value: JSONValue?, _ key: String, max: Int?) -> [JSONValue]? {
+        guard case .array(let elements)? = value else {
+            fail(key, .array)
+            return nil
+        }
+        if let max, elements.count > max {
+            fail(key, .maxItems, ["max": String(max)])
+        }
+        return elements
+    }
+
+    /// `required|array` for an object (Laravel calls both arrays).
+    public mutating func requiredObject(_ value: JSONValue?, _ key: String) -> JSONObject? {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        guard case .object(let object)? = value else {
+            fail(key, .array)
+            return nil
+        }
+        return object
+    }
+}

@@ -1,0 +1,58 @@
+import ClaretModel
+import ClaretStore
+
+/// The mock served over HTTP: a `MockServer` behind libmicrohttpd, started and stopped as one.
+public final class MockService: Sendable {
+    /// The request handling.
+    public let mock: MockServer
+    private let http: HTTPServer
+    /// The address the service listens on.
+    public let host: String
+
+    /// Prepares a service over `store`; nothing listens until `start()`.
+    public init(
+        store: Store, profile: BehaviourProfile = .standard, host: String = "127.0.0.1", port: UInt16 = 8080,
+        threadMode: HTTPThreadMode = .threadPerConnection, harnessToken: String? = nil
+    ) {
+        let loopback = MockService.isLoopback(host)
+        let fallbackHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let mock = MockServer(
+            store: store, profile: profile,
+            configuration: MockConfiguration(
+                harnessOpenWithoutToken: loopback && harnessToken == nil, harnessToken: harnessToken,
+                fallbackBaseURL: "http://\(fallbackHost)"))
+        self.mock = mock
+        self.host = host
+        let limit = profile.settings.maxBodyBytes
+        let configuration = HTTPServerConfiguration(
+            host: host, port: port, maxBodyBytes: limit, threadMode: threadMode,
+            bodyTooLarge: HTTPResponse(profile.response(.payloadTooLarge, ["limit": .string(String(limit))])),
+            malformedForm: { reason in HTTPResponse(profile.response(.malformedForm, ["reason": .string(reason)])) })
+        http = HTTPServer(configuration: configuration) { request in mock.handle(request) }
+    }
+
+    /// Starts listening; returns the bound port.
+    @discardableResult
+    public func start() throws(HTTPServerError) -> UInt16 {
+        try http.start()
+    }
+
+    /// The bound port, once started.
+    public var port: UInt16? { http.port }
+
+    /// `http://host:port`, once started (IPv6 hosts in brackets; a wildcard host shown as loopback).
+    public var baseURL: String? {
+        guard let port else { return nil }
+        var shown = host == "0.0.0.0" ? "127.0.0.1" : (host == "::" ? "::1" : host)
+        if shown.contains(":"), !shown.hasPrefix("[") { shown = "[\(shown)]" }
+        return "http://\(shown):\(port)"
+    }
+
+    /// Stops accepting connections and lets in-flight requests finish.
+    public func stop() { http.stop() }
+
+    /// Whether `host` names the loopback interface only.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+    }
+}
