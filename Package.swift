@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "ExactJSON"),
         .target(name: "CSVFormat"),
         .target(name: "ClaretModel", dependencies: ["ExactJSON", "CSVFormat"]),
-        .target(name: "ClaretStore", dependencies: ["ClaretModel", "CSQLite"]),
+        .target(name: "ClaretStore", dependencies: ["ClaretModel", "ExactJSON", "CSVFormat", "CSQLite"]),
         .target(name: "ClaretServer", dependencies: ["ClaretModel", "ClaretStore", "ExactJSON", "CMicroHTTPD"]),
         .target(name: "ClaretCLI", dependencies: ["ClaretModel", "ClaretStore", "ClaretServer", "ExactJSON"]),
         .executableTarget(name: "claret-harness", dependencies: ["ClaretCLI"]),

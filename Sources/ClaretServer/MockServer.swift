@@ -9,21 +9,23 @@ public struct MockConfiguration: Sendable {
     public var harnessOpenWithoutToken: Bool
     /// The admin token harness endpoints require when not open.
     public var harnessToken: String?
-    /// The seed that `POST /__harness/tenants/{t}/reset` uses is stored per tenant; this is the base URL
-    /// used when a request carries no `Host` header.
+    /// The base URL used in links and redirects when a request carries no `Host` header.
     public var fallbackBaseURL: String
     /// How many requests the journal keeps.
     public var journalCapacity: Int
+    /// How long each background CSV import takes at least, in seconds (so clients must poll).
+    public var jobProcessingTime: Double
 
     /// Creates a configuration.
     public init(
         harnessOpenWithoutToken: Bool = true, harnessToken: String? = nil,
-        fallbackBaseURL: String = "http://127.0.0.1", journalCapacity: Int = 200
+        fallbackBaseURL: String = "http://127.0.0.1", journalCapacity: Int = 200, jobProcessingTime: Double = 0.2
     ) {
         self.harnessOpenWithoutToken = harnessOpenWithoutToken
         self.harnessToken = harnessToken
         self.fallbackBaseURL = fallbackBaseURL
         self.journalCapacity = journalCapacity
+        self.jobProcessingTime = jobProcessingTime
     }
 }
 
@@ -38,6 +40,8 @@ public final class MockServer: Sendable {
     public let configuration: MockConfiguration
     let profileBox: Locked<BehaviourProfile>
     let journal: Journal
+    /// The background worker applying queued CSV imports.
+    public let jobs: JobWorker
     private let router: Router
 
     /// Creates the mock over `store` with `profile` in force.
@@ -47,6 +51,8 @@ public final class MockServer: Sendable {
         profileBox = Locked(profile)
         journal = Journal(capacity: configuration.journalCapacity)
         router = Router(routes: MockServer.routes)
+        let box = profileBox
+        jobs = JobWorker(store: store, processingTime: configuration.jobProcessingTime) { box.withLock { $0 } }
     }
 
     /// The behaviour profile in force.

@@ -12,7 +12,7 @@ public final class MockService: Sendable {
     /// Prepares a service over `store`; nothing listens until `start()`.
     public init(
         store: Store, profile: BehaviourProfile = .standard, host: String = "127.0.0.1", port: UInt16 = 8080,
-        threadMode: HTTPThreadMode = .threadPerConnection, harnessToken: String? = nil
+        threadMode: HTTPThreadMode = .threadPerConnection, harnessToken: String? = nil, jobProcessingTime: Double = 0.2
     ) {
         let loopback = MockService.isLoopback(host)
         let fallbackHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
@@ -20,7 +20,7 @@ public final class MockService: Sendable {
             store: store, profile: profile,
             configuration: MockConfiguration(
                 harnessOpenWithoutToken: loopback && harnessToken == nil, harnessToken: harnessToken,
-                fallbackBaseURL: "http://\(fallbackHost)"))
+                fallbackBaseURL: "http://\(fallbackHost)", jobProcessingTime: jobProcessingTime))
         self.mock = mock
         self.host = host
         let limit = profile.settings.maxBodyBytes
@@ -31,10 +31,16 @@ public final class MockService: Sendable {
         http = HTTPServer(configuration: configuration) { request in mock.handle(request) }
     }
 
-    /// Starts listening; returns the bound port.
+    /// Starts the job worker and listens; returns the bound port.
     @discardableResult
-    public func start() throws(HTTPServerError) -> UInt16 {
-        try http.start()
+    public func start() throws -> UInt16 {
+        try mock.jobs.start()
+        do {
+            return try http.start()
+        } catch {
+            mock.jobs.stop()
+            throw error
+        }
     }
 
     /// The bound port, once started.
@@ -48,8 +54,11 @@ public final class MockService: Sendable {
         return "http://\(shown):\(port)"
     }
 
-    /// Stops accepting connections and lets in-flight requests finish.
-    public func stop() { http.stop() }
+    /// Stops accepting connections, lets in-flight requests finish, then stops the worker after its job in hand.
+    public func stop() {
+        http.stop()
+        mock.jobs.stop()
+    }
 
     /// Whether `host` names the loopback interface only.
     public static func isLoopback(_ host: String) -> Bool {

@@ -98,6 +98,12 @@ enum Schema {
                     completed_at TEXT,
                     PRIMARY KEY (tenant_id, id)
                 );
-                """)
+                """),
+        Migration(
+            version: 2, name: "job parameters, for CSV imports processed in the background",
+            sql: """
+                ALTER TABLE job_logs ADD COLUMN parameters TEXT;   -- the upload's form fields, as JSON
+                CREATE INDEX job_logs_by_status ON job_logs (status);
+                """),
     ]
 }

@@ -44,60 +44,82 @@ extension Store {
 
     /// Deletes what the request selects, in one transaction; returns how many records went.
     public func delete(_ request: BatchDeleteRequest, from tenant: TenantRef) throws -> Int {
-        var conditions: [String] = []
-        var values: [SQLValue] = [.integer(tenant.id)]
-        func equals(_ column: String, _ value: String?) -> String? {
-            guard let value else { return nil }
-            values.append(.text(value))
-            return "\(column) = ?"
-        }
-        func oneOf(_ column: String, _ names: [String]?) -> String? {
-            guard let names else { return nil }
-            guard !names.isEmpty else { return "0" }
-            values += names.map { .text($0) }
-            return "\(column) IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))"
-        }
+        // SQLite refuses expressions nested about 1000 deep, so rows go in chunks of OR'd alternatives;
+        // rows are ORed, so deleting chunk by chunk inside one transaction selects the same records.
+        let conditions: [(sql: String, values: [SQLValue])]
         switch request {
         case .rows(let rows):
-            var alternatives: [String] = []
-            for row in rows {
-                let parts = [
-                    equals("i.name", row.item), equals("loc.name", row.location), equals("a.name", row.locationArea),
-                    equals("b.name", row.bin), equals("l.name", row.lot), equals("inv.date_filled", row.dateFilled?.text),
-                ].compactMap { $0 }
-                alternatives.append("(" + parts.joined(separator: " AND ") + ")")
+            conditions = stride(from: 0, to: rows.count, by: 200).map { start in
+                Store.condition(matchingAnyOf: rows[start..<min(start + 200, rows.count)])
             }
-            conditions.append("(" + (alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")) + ")")
         case .filters(let filters):
-            conditions += [
-                oneOf("i.name", filters.items), oneOf("loc.name", filters.locations),
-                oneOf("a.name", filters.locationAreas), oneOf("b.name", filters.bins), oneOf("l.name", filters.lots),
-            ].compactMap { $0 }
-            if let from = filters.dateFilledFrom {
-                values.append(.text(from.text))
-                conditions.append("inv.date_filled >= ?")
-            }
-            if let to = filters.dateFilledTo {
-                values.append(.text(to.text))
-                conditions.append("inv.date_filled <= ?")
-            }
+            conditions = [Store.condition(matchingAll: filters)]
         }
-        let sql = """
-            DELETE FROM inventory WHERE tenant_id = ?1 AND (item_id, bin_id, lot_id, date_filled) IN (
-                SELECT inv.item_id, inv.bin_id, inv.lot_id, inv.date_filled
-                FROM inventory inv
-                JOIN items i ON i.id = inv.item_id
-                JOIN bins b ON b.id = inv.bin_id
-                JOIN location_areas a ON a.id = b.area_id
-                JOIN locations loc ON loc.id = a.location_id
-                JOIN lots l ON l.id = inv.lot_id
-                WHERE inv.tenant_id = ?1 AND \(conditions.joined(separator: " AND ")))
-            """
-        // Placeholders after ?1 are numbered from 2 in order of appearance.
         return try database.write { connection in
-            try connection.run(sql, values)
-            return connection.changes
+            var deleted = 0
+            for condition in conditions {
+                try connection.run(
+                    """
+                    DELETE FROM inventory WHERE tenant_id = ?1 AND (item_id, bin_id, lot_id, date_filled) IN (
+                        SELECT inv.item_id, inv.bin_id, inv.lot_id, inv.date_filled
+                        FROM inventory inv
+                        JOIN items i ON i.id = inv.item_id
+                        JOIN bins b ON b.id = inv.bin_id
+                        JOIN location_areas a ON a.id = b.area_id
+                        JOIN locations loc ON loc.id = a.location_id
+                        JOIN lots l ON l.id = inv.lot_id
+                        WHERE inv.tenant_id = ?1 AND \(condition.sql))
+                    """, [.integer(tenant.id)] + condition.values)
+                deleted += connection.changes
+            }
+            return deleted
         }
+    }
+
+    /// `(row AND row fields) OR (...)`; placeholders after `?1` number from 2 in order of appearance.
+    private static func condition(matchingAnyOf rows: ArraySlice<DeleteRow>) -> (sql: String, values: [SQLValue]) {
+        var values: [SQLValue] = []
+        let alternatives = rows.map { row in
+            let fields: [(String, String?)] = [
+                ("i.name", row.item), ("loc.name", row.location), ("a.name", row.locationArea), ("b.name", row.bin),
+                ("l.name", row.lot), ("inv.date_filled", row.dateFilled?.text),
+            ]
+            let parts = fields.compactMap { column, value -> String? in
+                guard let value else { return nil }
+                values.append(.text(value))
+                return "\(column) = ?"
+            }
+            return "(" + parts.joined(separator: " AND ") + ")"
+        }
+        return ("(" + (alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")) + ")", values)
+    }
+
+    /// Every given filter ANDed; the names inside one filter ORed; dates inclusive at both ends.
+    private static func condition(matchingAll filters: DeleteFilters) -> (sql: String, values: [SQLValue]) {
+        var values: [SQLValue] = []
+        var parts: [String] = []
+        let lists: [(String, [String]?)] = [
+            ("i.name", filters.items), ("loc.name", filters.locations), ("a.name", filters.locationAreas),
+            ("b.name", filters.bins), ("l.name", filters.lots),
+        ]
+        for (column, names) in lists {
+            guard let names else { continue }
+            guard !names.isEmpty else {
+                parts.append("0")
+                continue
+            }
+            values += names.map { .text($0) }
+            parts.append("\(column) IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+        }
+        if let from = filters.dateFilledFrom {
+            values.append(.text(from.text))
+            parts.append("inv.date_filled >= ?")
+        }
+        if let to = filters.dateFilledTo {
+            values.append(.text(to.text))
+            parts.append("inv.date_filled <= ?")
+        }
+        return (parts.isEmpty ? "0" : parts.joined(separator: " AND "), values)
     }
 
     /// A page of the tenant's inventory starting at row `index` (0-based), at most `limit` rows.

@@ -48,12 +48,6 @@ extension Store {
             try connection.queryOne(
                 "UPDATE tenants SET next_job_id = next_job_id + 1 WHERE id = ? RETURNING next_job_id - 1",
                 [.integer(tenant.id)])?.int(0) ?? 1
-        let files: JSONValue = [
-            "input": .array(job.files.input.map { .string($0) }),
-            "staging": .array(job.files.staging.map { .string($0) }),
-            "output": .array(job.files.output.map { .string($0) }),
-            "errors": .array(job.files.errors.map { .string($0) }),
-        ]
         let summary: SQLValue = job.summary.map { summary in
             let value: JSONValue = [
                 "received": .number(JSONNumber(summary.received)), "created": .number(JSONNumber(summary.created)),
@@ -70,7 +64,7 @@ extension Store {
             [
                 .integer(tenant.id), .integer(Int64(id)), .integer(Int64(job.userID)), .text(job.type),
                 .text(job.description), .text(job.status.rawValue), .integer(Int64(job.completedSteps)),
-                .integer(Int64(job.totalSteps)), job.currentStep.map { .text($0) } ?? .null, .text(files.serialized()),
+                .integer(Int64(job.totalSteps)), job.currentStep.map { .text($0) } ?? .null, .text(filesJSON(job.files)),
                 summary, .text(createdAt), job.startedAt.map { .text($0) } ?? .null,
                 job.completedAt.map { .text($0) } ?? .null,
             ])

@@ -68,6 +68,8 @@ extension Store {
                 "UPDATE tenants SET next_token_id = 1, next_job_id = 1 WHERE id = ?", [.integer(tenant.id)])
             try Store.insertContents(of: seed, tenantID: tenant.id, into: connection)
         }
+        // The jobs are gone, so their files go too.
+        try? FileManager.default.removeItem(atPath: "\(filesDirectory)/\(tenant.name)")
     }
 
     @discardableResult

@@ -27,11 +27,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case tenantExists(String)
     /// A stored seed could not be read back (the database was edited by hand?).
     case corruptSeed(tenant: String, reason: String)
+    /// A job file is missing from, or could not be written to, the data directory.
+    case missingJobFile(String)
 
     public var description: String {
         switch self {
         case .tenantExists(let name): return "a tenant named '\(name)' exists already"
         case .corruptSeed(let tenant, let reason): return "the stored seed of tenant '\(tenant)' is unreadable: \(reason)"
+        case .missingJobFile(let path): return "the job file '\(path)' is missing or cannot be written"
         }
     }
 }

@@ -22,6 +22,8 @@ struct JSONByteParser {
     private static let closeBracket = UInt8(ascii: "]")
     private static let openBrace = UInt8(ascii: "{")
     private static let closeBrace = UInt8(ascii: "}")
+    private static let afterMember = "expected ',' or '}' after an object member"
+    private static let afterElement = "expected ',' or ']' after an array element"
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
@@ -124,9 +126,6 @@ struct JSONByteParser {
             return value
         }
     }
-
-    private static let afterMember = "expected ',' or '}' after an object member"
-    private static let afterElement = "expected ',' or ']' after an array element"
 
     // MARK: - Containers
 

@@ -43,12 +43,12 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
 
     /// Keys that appear in more than one pair, each listed once, in order of first appearance.
     public var duplicateKeys: [String] {
-        var seen: Set<String> = []
-        var duplicates: [String] = []
-        for member in members where !seen.insert(member.key).inserted && !duplicates.contains(member.key) {
-            duplicates.append(member.key)
+        var occurrences: [String: Int] = [:]
+        for member in members {
+            occurrences[member.key, default: 0] += 1
         }
-        return duplicates
+        var listed: Set<String> = []
+        return members.map(\.key).filter { occurrences[$0, default: 0] > 1 && listed.insert($0).inserted }
     }
 
     /// The value of the last pair with `key`; setting replaces it in place (or appends), setting nil removes it.

@@ -145,7 +145,8 @@ struct JSONParserTests {
 
     @Test("empty Data is an empty body")
     func emptyData() {
-        #expect(throws: JSONSyntaxError(kind: .emptyBody, message: "the body is empty", line: 1, column: 1, offset: 0)) {
+        let empty = JSONSyntaxError(kind: .emptyBody, message: "the body is empty", line: 1, column: 1, offset: 0)
+        #expect(throws: empty) {
             try JSONParser.parse(Data())
         }
     }

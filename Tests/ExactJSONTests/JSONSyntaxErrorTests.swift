@@ -93,7 +93,8 @@ struct JSONSyntaxErrorTests {
         Malformed(
             "\"\\uD83D\"", .unpairedSurrogate, 1, 2, "high surrogate U+D83D is not followed by a low surrogate escape"),
         Malformed(
-            "\"x\\ud83dy\"", .unpairedSurrogate, 1, 3, "high surrogate U+D83D is not followed by a low surrogate escape"),
+            "\"x\\ud83dy\"", .unpairedSurrogate, 1, 3, "high surrogate U+D83D is not followed by a low surrogate escape"
+        ),
         Malformed(
             "\"\\ud83d\\u0041\"", .unpairedSurrogate, 1, 2,
             "high surrogate U+D83D is not followed by a low surrogate escape"),

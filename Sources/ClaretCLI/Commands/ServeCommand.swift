@@ -28,6 +28,10 @@ struct ServeCommand {
             .option("profile", value: "FILE", help: "Behaviour profile overriding assumed responses (see 'profile')."),
             .option("harness-token", value: "TOKEN", help: "Token required by /__harness/ endpoints off loopback."),
             .option(
+                "job-delay", value: "MS",
+                help: "How long each CSV import job takes at least, in milliseconds (clients must poll).",
+                default: "200"),
+            .option(
                 "threads", value: "MODE",
                 help: "Connection threading: thread-per-connection, pool or epoll.", default: "thread-per-connection"),
         ],
@@ -47,6 +51,7 @@ struct ServeCommand {
         let mode = try arguments.value("threads", as: "one of thread-per-connection, pool, epoll") {
             HTTPThreadMode(rawValue: $0)
         } ?? .threadPerConnection
+        let jobDelay = try arguments.int("job-delay", range: 0...3_600_000) ?? 200
         let profile = try ProfileLoader.load(arguments.value("profile"))
         let seed: SeedFile
         do {
@@ -76,11 +81,11 @@ struct ServeCommand {
 
         let service = MockService(
             store: store, profile: profile, host: host, port: UInt16(port), threadMode: mode,
-            harnessToken: arguments.value("harness-token"))
+            harnessToken: arguments.value("harness-token"), jobProcessingTime: Double(jobDelay) / 1000)
         do {
             try service.start()
         } catch {
-            throw CommandFailure(error.description, exitCode: .failure)
+            throw CommandFailure("\(error)", exitCode: .failure)
         }
         if !MockService.isLoopback(host), arguments.value("harness-token") == nil {
             Console.error("note: listening beyond loopback; /__harness/ endpoints are off until --harness-token is given")

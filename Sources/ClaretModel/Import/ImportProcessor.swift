@@ -57,11 +57,35 @@ public enum ImportProcessor {
         _ records: [InventoryRecord], options: ImportOptions, to ledger: some InventoryLedger,
         profile: BehaviourProfile
     ) throws -> ImportOutcome {
-        var summary = ImportSummary(received: records.count)
+        try apply(entries: records.map { (record: $0, errors: []) }, options: options, to: ledger, profile: profile)
+    }
+
+    /// Applies CSV rows: a row whose cells failed is refused with those errors, the others go through the
+    /// same rules as JSON records.
+    public static func apply(
+        _ entries: [CSVImportEntry], options: ImportOptions, to ledger: some InventoryLedger,
+        profile: BehaviourProfile
+    ) throws -> ImportOutcome {
+        try apply(
+            entries: entries.map { (record: $0.errors.isEmpty ? $0.record : nil, errors: $0.errors) },
+            options: options, to: ledger, profile: profile)
+    }
+
+    private static func apply(
+        entries: [(record: InventoryRecord?, errors: [RecordError])], options: ImportOptions,
+        to ledger: some InventoryLedger, profile: BehaviourProfile
+    ) throws -> ImportOutcome {
+        var summary = ImportSummary(received: entries.count)
         var errors: [RecordError] = []
         var applied: [Int] = []
-        for (index, record) in records.enumerated() {
-            switch try apply(record, at: index, options: options, to: ledger, profile: profile) {
+        for (index, entry) in entries.enumerated() {
+            let result: RecordResult
+            if let record = entry.record, entry.errors.isEmpty {
+                result = try apply(record, at: index, options: options, to: ledger, profile: profile)
+            } else {
+                result = .refused(entry.errors)
+            }
+            switch result {
             case .created:
                 summary.created += 1
                 applied.append(index)
@@ -73,7 +97,7 @@ public enum ImportProcessor {
                 summary.failed += 1
                 if !options.continueOnError {
                     return ImportOutcome(
-                        status: .failed, summary: ImportSummary(received: records.count, failed: summary.failed),
+                        status: .failed, summary: ImportSummary(received: entries.count, failed: summary.failed),
                         errors: errors, appliedIndexes: [], requiresRollback: true)
                 }
             }

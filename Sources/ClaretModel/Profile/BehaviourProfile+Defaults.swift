@@ -29,6 +29,7 @@ extension BehaviourProfile {
             "malformed_json": {"status": 400, "body": {"message": "Malformed JSON body."}},
             "malformed_form": {"status": 400, "body": {"message": "The form body could not be parsed: {reason}."}},
             "import_processed": {"status": 200, "body": {"message": "Inventory import processed.", "content": "{content}"}},
+            "import_queued": {"status": 202, "body": {"message": "Inventory import queued.", "content": "{content}"}},
             "batch_deleted": {
               "status": 200,
               "body": {"message": "Inventory records deleted.", "content": {"mode": "{mode}", "deleted_count": "{deleted_count}"}}
@@ -65,7 +66,10 @@ extension BehaviourProfile {
             "lot_not_found": "Lot '{name}' does not exist.",
             "uom_not_found": "Unit of measure '{name}' does not exist.",
             "creation_not_allowed": "The record does not exist and record creation is not allowed.",
-            "update_not_allowed": "The record already exists and record update is not allowed."
+            "update_not_allowed": "The record already exists and record update is not allowed.",
+            "csv_invalid": "The file field must be a valid CSV file: {reason}",
+            "csv_missing_column": "The file field must have the {column} column.",
+            "mapping_invalid": "The mapping field must be a JSON object from record fields ({fields}) to CSV headers."
           }
         }
         """#

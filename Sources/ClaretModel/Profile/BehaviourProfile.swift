@@ -10,6 +10,7 @@ public enum ResponseName: String, Sendable, CaseIterable {
     case malformedJSON = "malformed_json"
     case malformedForm = "malformed_form"
     case importProcessed = "import_processed"
+    case importQueued = "import_queued"
     case batchDeleted = "batch_deleted"
     case jobNotFound = "job_not_found"
     case routeNotFound = "route_not_found"
@@ -36,6 +37,9 @@ public enum MessageName: String, Sendable, CaseIterable {
     case uomNotFound = "uom_not_found"
     case creationNotAllowed = "creation_not_allowed"
     case updateNotAllowed = "update_not_allowed"
+    case csvInvalid = "csv_invalid"
+    case csvMissingColumn = "csv_missing_column"
+    case mappingInvalid = "mapping_invalid"
 }
 
 /// A response rendered from the profile: what the server sends, free of HTTP machinery.

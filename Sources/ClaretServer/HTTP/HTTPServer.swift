@@ -20,7 +20,7 @@ public final class HTTPServer: @unchecked Sendable {
     private struct Running {
         let daemon: OpaquePointer
         /// Retained for MHD's callbacks (their `cls`); released once MHD_stop_daemon has returned.
-        let dispatcher: Unmanaged<RequestDispatcher>
+        let dispatcher: Unmanaged<MHDDispatcher>
         let port: UInt16
     }
 
@@ -54,19 +54,20 @@ public final class HTTPServer: @unchecked Sendable {
         }
 
         // Retained here and released in stop(): MHD's callbacks may run until MHD_stop_daemon returns.
-        let dispatcher = Unmanaged.passRetained(RequestDispatcher(configuration: configuration, handler: handler))
-        let daemon = address.withSockaddr { socketAddress in
+        let dispatcher = Unmanaged.passRetained(MHDDispatcher(configuration: configuration, handler: handler))
+        let (started, failure) = address.withSockaddr { socketAddress in
             var options = daemonOptions(dispatcher: dispatcher.toOpaque(), address: socketAddress)
             // MHD copies the options and binds during the call, so the array and address need only
             // live until it returns.
             return options.withUnsafeMutableBufferPointer { buffer in
-                cmhd_start_daemon(
-                    daemonFlags(ipv6: address.isIPv6), configuration.port, accessHandler, dispatcher.toOpaque(),
-                    buffer.baseAddress)
+                let daemon = cmhd_start_daemon(
+                    daemonFlags(ipv6: address.isIPv6), configuration.port, MHDDispatcher.accessHandlerCallback,
+                    dispatcher.toOpaque(), buffer.baseAddress)
+                // Read before anything else can overwrite it: bind(2)'s errno says why listening failed.
+                return (daemon, errno)
             }
         }
-        guard let daemon else {
-            let failure = errno
+        guard let daemon = started else {
             dispatcher.release()
             throw .listenFailed(on: address.description(), errno: failure)
         }
@@ -136,7 +137,7 @@ public final class HTTPServer: @unchecked Sendable {
     private func daemonOptions(
         dispatcher: UnsafeMutableRawPointer, address: UnsafeMutablePointer<sockaddr>
     ) -> [MHD_OptionItem] {
-        let completed: MHD_RequestCompletedCallback = requestCompleted
+        let completed = MHDDispatcher.completionCallback
         var options = [
             // Two-pointer options: the function pointer travels in the integer slot.
             MHD_OptionItem(

@@ -21,4 +21,19 @@ struct JobStatusHandler {
                 "content": job.contentObject(baseURL: call.baseURL, tenant: tenant.name),
             ])
     }
+
+    /// A job file at the path the job lists, with the same auth and visibility as the job itself.
+    func download(_ call: Call) throws -> HTTPResponse {
+        let tenant = try call.requiredTenant
+        guard let user = call.user, let bytes = try store.jobFile(at: call.request.path, of: tenant, visibleTo: user)
+        else {
+            throw HandlerFailure(call.profile.response(.jobNotFound))
+        }
+        let name = call.parameters["file"] ?? "file.csv"
+        return HTTPResponse(
+            status: 200,
+            headers: HTTPHeaders([
+                ("Content-Type", "text/csv; charset=UTF-8"), ("Content-Disposition", "attachment; filename=\"\(name)\""),
+            ]), body: bytes)
+    }
 }

@@ -3,13 +3,16 @@ extension MockServer {
     static let routes: [Route] = [
         Route("POST", "/{tenant}/api/v1/tokens/create", .tenant) { try TokenHandler(store: $0.server.store).create($0) },
         Route("POST", "/{tenant}/api/v1/inventory/import/process", .authenticated) {
-            try ImportHandler(store: $0.server.store).process($0)
+            try ImportHandler(server: $0.server).process($0)
         },
         Route("POST", "/{tenant}/api/v1/inventory/batch-delete", .authenticated) {
             try BatchDeleteHandler(store: $0.server.store).delete($0)
         },
         Route("GET", "/{tenant}/api/v1/imports/status/{job}", .authenticated) {
             try JobStatusHandler(store: $0.server.store).status($0)
+        },
+        Route("GET", "/{tenant}/download/{owner}/user-uploads/inventory-import/{date}/{job}/{file}", .authenticated) {
+            try JobStatusHandler(store: $0.server.store).download($0)
         },
         Route("GET", "/{tenant}/login", .open) { try HarnessHandler(server: $0.server).loginPage($0) },
 

@@ -10,9 +10,9 @@ import Testing
 struct HTTPServerBodyTests {
     @Test("a multipart upload with a field and a file reaches the handler's form intact")
     func multipartUpload() async throws {
-        let live = try LiveServer()
-        let file = sampleBytes(count: 300_000)
-        var multipart = MultipartBody()
+        let live = try RecordingServer()
+        var multipart = MultipartTestBody()
+        let file = multipart.trickyBytes(count: 300_000)
         multipart.addField("note", "héllo wörld")
         multipart.addFile("file", filename: "rows.csv", contentType: "text/csv", data: file)
         multipart.addField("source", "first")
@@ -22,7 +22,7 @@ struct HTTPServerBodyTests {
         request.httpMethod = "POST"
         request.setValue(multipart.contentType, forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(multipart.bytes)
-        let (_, response) = try await fetch(request)
+        let (_, response) = try await live.fetch(request)
 
         #expect(response.statusCode == 204)
         let received = try #require(live.requests.first)
@@ -39,12 +39,12 @@ struct HTTPServerBodyTests {
 
     @Test("a url-encoded form is decoded into fields, the last of a repeated name winning")
     func urlEncodedForm() async throws {
-        let live = try LiveServer()
+        let live = try RecordingServer()
         var request = URLRequest(url: live.url("/login"))
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded; charset=utf-8", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data("user=ada&note=x%20y+z%26w&user=grace&empty=&&odd=%ZZ&flag".utf8)
-        _ = try await fetch(request)
+        _ = try await live.fetch(request)
 
         let received = try #require(live.requests.first)
         let expected = ["user": "grace", "note": "x y z&w", "empty": "", "odd": "%ZZ", "flag": ""]
@@ -54,12 +54,12 @@ struct HTTPServerBodyTests {
 
     @Test("a multipart body without a boundary gets the malformed-form answer, not the handler")
     func multipartWithoutBoundary() async throws {
-        let live = try LiveServer()
+        let live = try RecordingServer()
         var request = URLRequest(url: live.url("/imports"))
         request.httpMethod = "POST"
         request.setValue("multipart/form-data", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--x--\r\n".utf8)
-        let (data, response) = try await fetch(request)
+        let (data, response) = try await live.fetch(request)
 
         #expect(response.statusCode == 400)
         #expect(response.value(forHTTPHeaderField: "Content-Type") == "application/json")
@@ -72,9 +72,9 @@ struct HTTPServerBodyTests {
     func truncatedMultipart() throws {
         var configuration = HTTPServerConfiguration()
         configuration.malformedForm = { reason in HTTPResponse(status: 422, body: Array(reason.utf8)) }
-        let live = try LiveServer(configuration)
+        let live = try RecordingServer(configuration)
         let body = "--cut\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunfinished"
-        let connection = try RawConnection(port: live.port)
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send(
             "POST /imports HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=cut\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
@@ -87,8 +87,8 @@ struct HTTPServerBodyTests {
 
     @Test("a body of exactly the limit is accepted")
     func bodyAtTheLimit() throws {
-        let live = try LiveServer(HTTPServerConfiguration(maxBodyBytes: 1000))
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer(HTTPServerConfiguration(maxBodyBytes: 1000))
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
         try connection.send([UInt8](repeating: 7, count: 1000))
         let response = try connection.readResponse()
@@ -99,8 +99,8 @@ struct HTTPServerBodyTests {
 
     @Test("an announced over-limit body is refused at once and the connection closed")
     func contentLengthOverLimit() throws {
-        let live = try LiveServer(HTTPServerConfiguration(maxBodyBytes: 1 << 20, bodyTooLarge: tooLarge))
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer(HTTPServerConfiguration(maxBodyBytes: 1 << 20, bodyTooLarge: tooLarge))
+        let connection = try RawHTTPConnection(port: live.port)
         // Only the first 64 KiB of the announced 20 MB are sent: the answer must not wait for the rest.
         try connection.send("POST /imports HTTP/1.1\r\nHost: x\r\nContent-Length: 20000000\r\n\r\n")
         try connection.send([UInt8](repeating: 65, count: 64 * 1024))
@@ -117,8 +117,8 @@ struct HTTPServerBodyTests {
 
     @Test("a chunked body that crosses the limit is refused and the connection closed")
     func chunkedOverLimit() throws {
-        let live = try LiveServer(HTTPServerConfiguration(maxBodyBytes: 1 << 20, bodyTooLarge: tooLarge))
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer(HTTPServerConfiguration(maxBodyBytes: 1 << 20, bodyTooLarge: tooLarge))
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send("POST /imports HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
         let chunk = Array("10000\r\n".utf8) + [UInt8](repeating: 66, count: 0x10000) + Array("\r\n".utf8)
         for _ in 0..<32 { try connection.send(chunk) }  // 2 MiB
@@ -135,8 +135,8 @@ struct HTTPServerBodyTests {
 
     @Test("an over-limit form body is refused like any other")
     func formOverLimit() throws {
-        let live = try LiveServer(HTTPServerConfiguration(maxBodyBytes: 100))
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer(HTTPServerConfiguration(maxBodyBytes: 100))
+        let connection = try RawHTTPConnection(port: live.port)
         let body = "field=" + String(repeating: "v", count: 200)
         try connection.send(
             "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"

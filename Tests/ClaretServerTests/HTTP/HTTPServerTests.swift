@@ -10,8 +10,8 @@ import Testing
 struct HTTPServerTests {
     @Test("a request reaches the handler with its method, decoded path, ordered query and headers")
     func requestValue() throws {
-        let live = try LiveServer()
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer()
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send(
             "GET /items/a%20b/c+d%2Fe?tag=one&name=x&tag=two&q=a%20b%2Bc+d&empty=&flag HTTP/1.1\r\n"
                 + "Host: example.test\r\nX-Multi: one\r\nX-Trace: abc\r\nX-Multi: two\r\nConnection: close\r\n\r\n")
@@ -38,13 +38,13 @@ struct HTTPServerTests {
 
     @Test("a body of another content type arrives as raw bytes")
     func rawBody() async throws {
-        let live = try LiveServer()
+        let live = try RecordingServer()
         let payload = Array(#"{"item_name":"bolt","qty":3}"#.utf8) + [0, 255, 10]
         var request = URLRequest(url: live.url("/import?dry_run=true"))
         request.httpMethod = "PUT"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(payload)
-        _ = try await fetch(request)
+        _ = try await live.fetch(request)
 
         let received = try #require(live.requests.first)
         #expect(received.method == "PUT")
@@ -55,12 +55,12 @@ struct HTTPServerTests {
 
     @Test("the response keeps the handler's status, header order and body, and gains no Content-Type")
     func responseValue() throws {
-        let live = try LiveServer { _ in
+        let live = try RecordingServer { _ in
             HTTPResponse(
                 status: 202, headers: HTTPHeaders([("X-Second", "2"), ("X-First", "1"), ("X-Second", "again")]),
                 body: Array("accepted".utf8))
         }
-        let connection = try RawConnection(port: live.port)
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send("POST /jobs HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
         let response = try connection.readResponse()
 
@@ -76,10 +76,10 @@ struct HTTPServerTests {
     @Test("HEAD reaches the handler as HEAD and is answered with the GET headers and no body")
     func headRequest() throws {
         let body = Array(#"{"items":[1,2,3]}"#.utf8)
-        let live = try LiveServer { _ in
+        let live = try RecordingServer { _ in
             HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]), body: body)
         }
-        let connection = try RawConnection(port: live.port)
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send("HEAD /items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         let response = try connection.readHead()
         let rest = try connection.readToEnd()
@@ -94,8 +94,8 @@ struct HTTPServerTests {
 
     @Test("keep-alive serves several requests on one connection")
     func keepAlive() throws {
-        let live = try LiveServer { request in HTTPResponse(status: 200, body: Array(request.path.utf8)) }
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer { request in HTTPResponse(status: 200, body: Array(request.path.utf8)) }
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send("GET /first HTTP/1.1\r\nHost: x\r\n\r\n")
         let first = try connection.readResponse()
         try connection.send("GET /second HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -110,8 +110,8 @@ struct HTTPServerTests {
 
     @Test("Expect: 100-continue is answered before the body is sent")
     func expectContinue() throws {
-        let live = try LiveServer()
-        let connection = try RawConnection(port: live.port)
+        let live = try RecordingServer()
+        let connection = try RawHTTPConnection(port: live.port)
         try connection.send(
             "POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
         let interim = try connection.readHead()
@@ -131,10 +131,10 @@ struct HTTPServerTests {
 
         #expect(port != 0)
         #expect(server.port == port)
-        #expect(throws: Never.self) { try RawConnection(port: port) }
+        #expect(throws: Never.self) { try RawHTTPConnection(port: port) }
         server.stop()
         #expect(server.port == nil)
-        #expect(throws: RawClientError.self) { try RawConnection(port: port) }
+        #expect(throws: RawHTTPError.self) { try RawHTTPConnection(port: port) }
         server.stop()  // idempotent
     }
 
@@ -145,7 +145,7 @@ struct HTTPServerTests {
         }
         let port = try server.start()
         defer { server.stop() }
-        let connection = try RawConnection(port: port)
+        let connection = try RawHTTPConnection(port: port)
         try connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try connection.readResponse().body == Array("hi".utf8))
     }
@@ -159,7 +159,7 @@ struct HTTPServerTests {
             return HTTPResponse(status: 200, body: Array("finished after the nap".utf8))
         }
         let port = try server.start()
-        let connection = try RawConnection(port: port)
+        let connection = try RawHTTPConnection(port: port)
         try connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(entered.wait(timeout: .now() + 5) == .success)
 
@@ -174,12 +174,12 @@ struct HTTPServerTests {
         #expect(response.header("Connection") == "close")
         #expect(connection.closedByServer)
         #expect(stopDuration > 0.1)
-        #expect(throws: RawClientError.self) { try RawConnection(port: port) }
+        #expect(throws: RawHTTPError.self) { try RawHTTPConnection(port: port) }
     }
 
     @Test("starting on a busy port fails with a clear error")
     func busyPort() throws {
-        let first = try LiveServer()
+        let first = try RecordingServer()
         let second = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: first.port)) { _ in
             HTTPResponse(status: 204)
         }
@@ -206,7 +206,7 @@ struct HTTPServerTests {
 
     @Test("starting a running server is refused")
     func startTwice() throws {
-        let live = try LiveServer()
+        let live = try RecordingServer()
         let error = try #require(throws: HTTPServerError.self) { try live.server.start() }
         #expect(error.code == .alreadyRunning)
         #expect(live.server.port == live.port)
@@ -214,7 +214,7 @@ struct HTTPServerTests {
 
     @Test("every thread mode serves concurrent requests", arguments: HTTPThreadMode.allCases)
     func threadModes(mode: HTTPThreadMode) async throws {
-        let live = try LiveServer(HTTPServerConfiguration(threadMode: mode)) { request in
+        let live = try RecordingServer(HTTPServerConfiguration(threadMode: mode)) { request in
             HTTPResponse(status: 200, body: request.body.isEmpty ? Array(request.path.utf8) : request.body)
         }
         let results = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
@@ -227,7 +227,7 @@ struct HTTPServerTests {
                         request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
                         request.httpBody = Data("body \(index)".utf8)
                     }
-                    let (data, response) = try await fetch(request)
+                    let (data, response) = try await live.fetch(request)
                     #expect(response.statusCode == 200)
                     return (index, data)
                 }

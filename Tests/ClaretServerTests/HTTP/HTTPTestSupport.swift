@@ -6,7 +6,7 @@ import Foundation
 #endif
 
 /// A server on 127.0.0.1 and a free port that records every request its handler sees.
-final class LiveServer: Sendable {
+final class RecordingServer: Sendable {
     let server: HTTPServer
     let port: UInt16
     private let recorder = RequestRecorder()
@@ -36,10 +36,26 @@ final class LiveServer: Sendable {
     func url(_ path: String) -> URL {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
+
+    /// Sends `request` through URLSession and returns the body and the HTTP response.
+    func fetch(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let (data, response) = try await Self.session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        return (data, http)
+    }
+
+    /// No caches or cookies, and timeouts in whole seconds (FoundationNetworking truncates fractions,
+    /// and anything under one second fails at once).
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 10
+        configuration.timeoutIntervalForResource = 20
+        return URLSession(configuration: configuration)
+    }()
 }
 
 /// The requests a handler received, shared with the test through a lock.
-final class RequestRecorder: @unchecked Sendable {
+private final class RequestRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [HTTPRequest] = []
 
@@ -56,24 +72,8 @@ final class RequestRecorder: @unchecked Sendable {
     }
 }
 
-/// A URLSession for tests: no caches or cookies, and timeouts in whole seconds (FoundationNetworking
-/// truncates fractions, and anything under one second fails at once).
-let testSession: URLSession = {
-    let configuration = URLSessionConfiguration.ephemeral
-    configuration.timeoutIntervalForRequest = 10
-    configuration.timeoutIntervalForResource = 20
-    return URLSession(configuration: configuration)
-}()
-
-/// Sends `request` and returns the body and the HTTP response.
-func fetch(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
-    let (data, response) = try await testSession.data(for: request)
-    guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-    return (data, http)
-}
-
 /// A multipart/form-data body built by hand (URLSession has no helper).
-struct MultipartBody {
+struct MultipartTestBody {
     let boundary = "claret-test-boundary-7d1f"
     private(set) var bytes: [UInt8] = []
 
@@ -94,24 +94,25 @@ struct MultipartBody {
 
     var contentType: String { "multipart/form-data; boundary=\(boundary)" }
 
+    /// Deterministic pseudo-random bytes in which a near-delimiter (CRLF, two dashes and all of this
+    /// body's boundary but its last character) appears every 997 bytes, so a parser that matches
+    /// delimiters too eagerly would cut the file.
+    func trickyBytes(count: Int) -> [UInt8] {
+        let nearDelimiter = Array("\r\n--\(boundary.dropLast())".utf8)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { index in
+            let position = index % 997
+            if position < nearDelimiter.count { return nearDelimiter[position] }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+    }
+
     private mutating func append(_ text: String) { bytes += Array(text.utf8) }
 }
 
-/// Deterministic pseudo-random bytes, salted with CR, LF and dashes so that they look like multipart
-/// delimiters now and then.
-func sampleBytes(count: Int) -> [UInt8] {
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    return (0..<count).map { index in
-        if index % 997 == 0 { return UInt8(ascii: "\r") }
-        if index % 997 == 1 { return UInt8(ascii: "\n") }
-        if index % 1009 < 2 { return UInt8(ascii: "-") }
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return UInt8(truncatingIfNeeded: state >> 33)
-    }
-}
-
 /// A parsed HTTP/1.1 response read off a raw socket.
-struct RawResponse {
+struct RawHTTPResponse {
     var status: Int
     var headers: [(name: String, value: String)]
     var body: [UInt8]
@@ -121,7 +122,7 @@ struct RawResponse {
     }
 }
 
-enum RawClientError: Error {
+enum RawHTTPError: Error {
     case connectFailed(Int32)
     case sendFailed(Int32)
     case malformedResponse(String)
@@ -130,7 +131,7 @@ enum RawClientError: Error {
 
 /// A plain TCP client, for exact control over what goes on the wire (repeated headers, chunked
 /// bodies, reading until the server closes).
-final class RawConnection {
+final class RawHTTPConnection {
     private let socketFD: Int32
     private var buffer: [UInt8] = []
     /// Whether the server closed its side (a read returned 0).
@@ -138,7 +139,7 @@ final class RawConnection {
 
     init(port: UInt16, receiveTimeoutSeconds: Int = 5) throws {
         socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { throw RawClientError.connectFailed(errno) }
+        guard socketFD >= 0 else { throw RawHTTPError.connectFailed(errno) }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         _ = setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -153,7 +154,7 @@ final class RawConnection {
         guard status == 0 else {
             let failure = errno
             close(socketFD)
-            throw RawClientError.connectFailed(failure)
+            throw RawHTTPError.connectFailed(failure)
         }
     }
 
@@ -168,20 +169,20 @@ final class RawConnection {
             let sent = bytes[offset...].withUnsafeBytes {
                 Glibc.send(socketFD, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
-            guard sent > 0 else { throw RawClientError.sendFailed(errno) }
+            guard sent > 0 else { throw RawHTTPError.sendFailed(errno) }
             offset += sent
         }
     }
 
     /// Reads one response framed by Content-Length (or, without it, until the server closes).
-    func readResponse() throws -> RawResponse {
+    func readResponse() throws -> RawHTTPResponse {
         var response = try readHead()
         if response.status < 200 || response.status == 204 || response.status == 304 {
             return response  // never a body
         }
         if let length = response.header("Content-Length").flatMap({ Int($0) }) {
             while buffer.count < length, try fill() {}
-            guard buffer.count >= length else { throw RawClientError.malformedResponse("short body") }
+            guard buffer.count >= length else { throw RawHTTPError.malformedResponse("short body") }
             response.body = Array(buffer[..<length])
             buffer.removeFirst(length)
         } else {
@@ -193,13 +194,13 @@ final class RawConnection {
     }
 
     /// Reads the status line and headers only (all there is in an answer to HEAD).
-    func readHead() throws -> RawResponse {
+    func readHead() throws -> RawHTTPResponse {
         let delimiter = Array("\r\n\r\n".utf8)
         var headerEnd: Int?
         while headerEnd == nil {
             headerEnd = buffer.firstRange(of: delimiter)?.lowerBound
             if headerEnd == nil, try !fill() {
-                throw RawClientError.malformedResponse("connection closed before the headers ended")
+                throw RawHTTPError.malformedResponse("connection closed before the headers ended")
             }
         }
         let end = headerEnd ?? 0
@@ -208,14 +209,14 @@ final class RawConnection {
         var lines = head.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
         guard statusLine.count >= 2, let status = Int(statusLine[1]) else {
-            throw RawClientError.malformedResponse(head)
+            throw RawHTTPError.malformedResponse(head)
         }
         let headers = lines.compactMap { line -> (name: String, value: String)? in
             guard let colon = line.firstIndex(of: ":") else { return nil }
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             return (name: String(line[..<colon]), value: value)
         }
-        return RawResponse(status: status, headers: headers, body: [])
+        return RawHTTPResponse(status: status, headers: headers, body: [])
     }
 
     /// Reads until the server closes the connection; returns what came after the last response read.
@@ -237,7 +238,7 @@ final class RawConnection {
             closedByServer = true
             return false
         }
-        if errno == EAGAIN || errno == EWOULDBLOCK { throw RawClientError.timedOut }
+        if errno == EAGAIN || errno == EWOULDBLOCK { throw RawHTTPError.timedOut }
         // A reset after the response counts as closed too.
         closedByServer = true
         return false

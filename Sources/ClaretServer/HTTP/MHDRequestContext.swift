@@ -5,7 +5,7 @@ import CMicroHTTPD
 /// MHD holds it through `*con_cls` as a +1 `Unmanaged` reference, released in `requestCompleted`, which
 /// MHD also calls on client abort, timeout and shutdown. MHD calls back for one connection on one thread
 /// at a time, so the state needs no lock.
-final class RequestContext {
+final class MHDRequestContext {
     /// How the body is read.
     enum BodyKind {
         /// Kept as bytes in `body`.
@@ -138,7 +138,7 @@ private func postDataIterator(
     size: Int
 ) -> MHD_Result {
     guard let cls, let key else { return .YES }
-    let context = Unmanaged<RequestContext>.fromOpaque(cls).takeUnretainedValue()
+    let context = Unmanaged<MHDRequestContext>.fromOpaque(cls).takeUnretainedValue()
     context.receive(
         name: String(cString: key),
         filename: filename.map { String(cString: $0) },

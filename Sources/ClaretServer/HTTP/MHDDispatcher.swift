@@ -7,7 +7,7 @@ import Foundation
 ///
 /// `@unchecked Sendable`: `handler` and `configuration` never change; `inFlight` and `draining` are
 /// guarded by `condition`.
-final class RequestDispatcher: @unchecked Sendable {
+final class MHDDispatcher: @unchecked Sendable {
     private let handler: HTTPHandler
     private let configuration: HTTPServerConfiguration
     private let condition = NSCondition()
@@ -18,6 +18,11 @@ final class RequestDispatcher: @unchecked Sendable {
         self.configuration = configuration
         self.handler = handler
     }
+
+    /// The access handler to give MHD_start_daemon, with a retained dispatcher as its `cls`.
+    static let accessHandlerCallback: MHD_AccessHandlerCallback = accessHandler
+    /// The `MHD_OPTION_NOTIFY_COMPLETED` callback, with the same dispatcher as its `cls`.
+    static let completionCallback: MHD_RequestCompletedCallback = requestCompleted
 
     // MARK: - Draining
 
@@ -53,7 +58,7 @@ final class RequestDispatcher: @unchecked Sendable {
         guard let existing = contextSlot.pointee else {
             return begin(connection: connection, contextSlot: contextSlot)
         }
-        let context = Unmanaged<RequestContext>.fromOpaque(existing).takeUnretainedValue()
+        let context = Unmanaged<MHDRequestContext>.fromOpaque(existing).takeUnretainedValue()
         let size = uploadDataSize.pointee
         if size > 0 {
             // Everything offered is consumed (or deliberately dropped): MHD then reads on.
@@ -70,7 +75,7 @@ final class RequestDispatcher: @unchecked Sendable {
     private func begin(
         connection: OpaquePointer, contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     ) -> MHD_Result {
-        let context = RequestContext()
+        let context = MHDRequestContext()
         condition.lock()
         inFlight += 1
         condition.unlock()
@@ -103,7 +108,7 @@ final class RequestDispatcher: @unchecked Sendable {
     /// (MHD_queue_response returns MHD_NO then): the 413 goes out after the last chunk. A client that
     /// keeps sending far beyond the limit is cut off without an answer.
     private func receive(
-        _ chunk: UnsafePointer<CChar>?, count: Int, into context: RequestContext
+        _ chunk: UnsafePointer<CChar>?, count: Int, into context: MHDRequestContext
     ) -> MHD_Result {
         context.receivedBytes += count
         let limit = max(configuration.maxBodyBytes, 0)
@@ -124,7 +129,7 @@ final class RequestDispatcher: @unchecked Sendable {
 
     /// Last call: the whole request is in. Answers it.
     private func respond(
-        to context: RequestContext, connection: OpaquePointer, url: UnsafePointer<CChar>,
+        to context: MHDRequestContext, connection: OpaquePointer, url: UnsafePointer<CChar>,
         method: UnsafePointer<CChar>
     ) -> MHD_Result {
         if context.exceedsLimit {
@@ -153,7 +158,7 @@ final class RequestDispatcher: @unchecked Sendable {
     func complete(contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>) {
         guard let raw = contextSlot.pointee else { return }
         contextSlot.pointee = nil
-        let context = Unmanaged<RequestContext>.fromOpaque(raw).takeRetainedValue()
+        let context = Unmanaged<MHDRequestContext>.fromOpaque(raw).takeRetainedValue()
         context.close()
         condition.lock()
         inFlight -= 1
@@ -193,7 +198,9 @@ final class RequestDispatcher: @unchecked Sendable {
             _ = MHD_add_response_header(mhdResponse, field.name, field.value)
         }
         if closing { _ = MHD_add_response_header(mhdResponse, MHD_HTTP_HEADER_CONNECTION, "close") }
-        return MHD_queue_response(connection, UInt32(clamping: response.status), mhdResponse)
+        // MHD refuses a status outside 100...999 by dropping the connection; a 500 tells the client more.
+        let status = (100...999).contains(response.status) ? response.status : 500
+        return MHD_queue_response(connection, UInt32(status), mhdResponse)
     }
 }
 
@@ -203,7 +210,7 @@ final class RequestDispatcher: @unchecked Sendable {
 // `cls` (the dispatcher, retained by `HTTPServer` until MHD_stop_daemon returns) and `*con_cls`.
 
 /// MHD's access handler (`MHD_AccessHandlerCallback`).
-func accessHandler(
+private func accessHandler(
     cls: UnsafeMutableRawPointer?,
     connection: OpaquePointer?,
     url: UnsafePointer<CChar>?,
@@ -214,20 +221,20 @@ func accessHandler(
     contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
 ) -> MHD_Result {
     guard let cls, let connection, let url, let method, let uploadDataSize, let contextSlot else { return .NO }
-    return Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue().handle(
+    return Unmanaged<MHDDispatcher>.fromOpaque(cls).takeUnretainedValue().handle(
         connection: connection, url: url, method: method, uploadData: uploadData,
         uploadDataSize: uploadDataSize, contextSlot: contextSlot)
 }
 
 /// MHD's `MHD_OPTION_NOTIFY_COMPLETED` callback.
-func requestCompleted(
+private func requestCompleted(
     cls: UnsafeMutableRawPointer?,
     connection: OpaquePointer?,
     contextSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
     reason: MHD_RequestTerminationCode
 ) {
     guard let cls, let contextSlot else { return }
-    Unmanaged<RequestDispatcher>.fromOpaque(cls).takeUnretainedValue().complete(contextSlot: contextSlot)
+    Unmanaged<MHDDispatcher>.fromOpaque(cls).takeUnretainedValue().complete(contextSlot: contextSlot)
 }
 
 /// Collects one header or query value into the `[(String, String)]` that `cls` points at.

@@ -1,0 +1,117 @@
+import ClaretModel
+import ClaretStore
+import Foundation
+
+/// Processes queued CSV imports in the background, one at a time, the way Claret's job queue does.
+///
+/// Each job walks through Claret's 8 documented steps, spread over `processingTime`, so a client always sees
+/// it queued or processing before it finishes and has to poll. Stopping finishes the job in hand; jobs
+/// still queued stay queued and are picked up on the next start.
+public final class JobWorker: Sendable {
+    /// The step names a processing job reports as `current_step`.
+    static let steps = [
+        "reading", "validating", "mapping", "staging", "importing", "writing-output", "writing-errors", "finishing",
+    ]
+
+    private let store: Store
+    private let profile: @Sendable () -> BehaviourProfile
+    private let processingTime: TimeInterval
+    private let state = Locked(State())
+    private let condition = NSCondition()
+
+    private struct State {
+        var running = false
+        var wakeups = 0
+        var thread: Thread?
+        var finished = true
+    }
+
+    /// Creates a worker over `store`; `processingTime` is how long each job takes at least.
+    public init(store: Store, processingTime: TimeInterval, profile: @escaping @Sendable () -> BehaviourProfile) {
+        self.store = store
+        self.processingTime = max(0, processingTime)
+        self.profile = profile
+    }
+
+    /// Starts the background thread (requeueing jobs a previous run left processing).
+    public func start() throws {
+        try store.requeueUnfinishedJobs()
+        let shouldStart = state.withLock { state -> Bool in
+            guard !state.running else { return false }
+            state.running = true
+            state.finished = false
+            return true
+        }
+        guard shouldStart else { return }
+        let thread = Thread { [self] in self.loop() }
+        thread.name = "claret-harness job worker"
+        thread.start()
+        state.withLock { $0.thread = thread }
+    }
+
+    /// Tells the worker a job was queued.
+    public func wake() {
+        condition.lock()
+        state.withLock { $0.wakeups += 1 }
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Stops after the job in hand; returns once the thread has ended.
+    public func stop() {
+        let wasRunning = state.withLock { state -> Bool in
+            let was = state.running
+            state.running = false
+            return was
+        }
+        guard wasRunning else { return }
+        wake()
+        while !state.withLock({ $0.finished }) { usleep(2000) }
+    }
+
+    /// Processes every queued job now, on the calling thread (for in-process tests; no delay).
+    public func drain() throws {
+        while let job = try store.claimNextJob() { try process(job, stepDelay: 0) }
+    }
+
+    private func loop() {
+        defer { state.withLock { $0.finished = true } }
+        while state.withLock({ $0.running }) {
+            do {
+                if let job = try store.claimNextJob() {
+                    try process(job, stepDelay: processingTime / Double(JobWorker.steps.count))
+                    continue
+                }
+            } catch {
+                MockServer.log("the job worker failed: \(error)")
+            }
+            condition.lock()
+            if state.withLock({ $0.wakeups == 0 && $0.running }) {
+                // Also wake up now and then, in case a job arrived through another process's store.
+                _ = condition.wait(until: Date().addingTimeInterval(0.5))
+            }
+            state.withLock { $0.wakeups = 0 }
+            condition.unlock()
+        }
+    }
+
+    private func process(_ job: ClaimedJob, stepDelay: TimeInterval) throws {
+        let profile = self.profile()
+        for (index, step) in JobWorker.steps.enumerated().dropFirst().dropLast() {
+            if stepDelay > 0 { Thread.sleep(forTimeInterval: stepDelay) }
+            try store.recordProgress(of: job, completedSteps: index, step: step)
+        }
+        if stepDelay > 0 { Thread.sleep(forTimeInterval: stepDelay * 2) }
+        let request: CSVImportRequest
+        do {
+            let upload = try store.upload(of: job)
+            request = try CSVImportRequest.decode(
+                fields: job.fields, file: (filename: job.filename, data: upload), profile: profile)
+        } catch {
+            // The upload passed these checks when it was queued; a profile replaced since may refuse it now.
+            try store.fail(job, reason: "\(error)")
+            return
+        }
+        try store.complete(job, with: request, profile: profile)
+    }
+}
