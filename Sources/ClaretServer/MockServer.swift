@@ -45,7 +45,9 @@ public final class MockServer: Sendable {
     private let router: Router
 
     /// Creates the mock over `store` with `profile` in force.
-    public init(store: Store, profile: BehaviourProfile = .standard, configuration: MockConfiguration = MockConfiguration()) {
+    public init(
+        store: Store, profile: BehaviourProfile = .standard, configuration: MockConfiguration = MockConfiguration()
+    ) {
         self.store = store
         self.configuration = configuration
         profileBox = Locked(profile)

@@ -38,7 +38,8 @@ final class SQLLedger: InventoryLedger {
         // Both columns are COLLATE NOCASE: units match case-insensitively (an assumed rule).
         try lookup(
             "uoms", nameOrAbbreviation,
-            sql: "SELECT id FROM uoms WHERE tenant_id = ?1 AND (name = ?2 OR abbreviation = ?2) ORDER BY name = ?2 DESC")
+            sql: "SELECT id FROM uoms WHERE tenant_id = ?1 AND (name = ?2 OR abbreviation = ?2) ORDER BY name = ?2 DESC"
+        )
     }
 
     func contains(_ key: ResolvedKey) throws -> Bool {

@@ -17,7 +17,9 @@ extension Credentials {
     static func randomSecret() -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
         var generator = SystemRandomNumberGenerator()
-        return String(decoding: (0..<40).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }, as: UTF8.self)
+        return String(
+            decoding: (0..<40).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] },
+            as: UTF8.self)
     }
 }
 

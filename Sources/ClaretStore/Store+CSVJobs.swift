@@ -1,5 +1,5 @@
-import ClaretModel
 import CSVFormat
+import ClaretModel
 import ExactJSON
 import Foundation
 
@@ -158,7 +158,8 @@ extension Store {
                 WHERE tenant_id = ? AND id = ?
                 """,
                 [
-                    .text(JobStatus(outcome.status).rawValue), .text(Store.filesJSON(files)), .text(summary.serialized()),
+                    .text(JobStatus(outcome.status).rawValue), .text(Store.filesJSON(files)),
+                    .text(summary.serialized()),
                     .text(Store.timestamp(now)), .integer(job.tenant.id), .integer(Int64(job.id)),
                 ])
             return outcome
@@ -168,14 +169,19 @@ extension Store {
     /// Ends a claimed job as failed without applying anything (its upload could no longer be read or parsed).
     public func fail(_ job: ClaimedJob, reason: String, now: Date = Date()) throws {
         try database.write { connection in
-            let summary: JSONValue = ["received": 0, "created": 0, "updated": 0, "failed": 0, "reason": .string(reason)]
+            let summary: JSONValue = [
+                "received": 0, "created": 0, "updated": 0, "failed": 0, "reason": .string(reason),
+            ]
             try connection.run(
                 """
                 UPDATE job_logs SET status = 'failed', completed_steps = total_steps, current_step = NULL, summary = ?,
                     completed_at = ?
                 WHERE tenant_id = ? AND id = ?
                 """,
-                [.text(summary.serialized()), .text(Store.timestamp(now)), .integer(job.tenant.id), .integer(Int64(job.id))])
+                [
+                    .text(summary.serialized()), .text(Store.timestamp(now)), .integer(job.tenant.id),
+                    .integer(Int64(job.id)),
+                ])
         }
     }
 

@@ -125,8 +125,9 @@ extension Store {
     /// A page of the tenant's inventory starting at row `index` (0-based), at most `limit` rows.
     public func inventory(of tenant: TenantRef, from index: Int, limit: Int) throws -> InventoryPage {
         try database.read { connection in
-            let total = try connection.queryOne(
-                "SELECT count(*) FROM inventory WHERE tenant_id = ?", [.integer(tenant.id)])?.int(0) ?? 0
+            let total =
+                try connection.queryOne(
+                    "SELECT count(*) FROM inventory WHERE tenant_id = ?", [.integer(tenant.id)])?.int(0) ?? 0
             let rows = try connection.query(
                 """
                 SELECT i.name, b.name, a.name, loc.name, l.name, inv.date_filled, inv.quantity, u.name
@@ -144,7 +145,8 @@ extension Store {
             ).map { row in
                 InventoryRow(
                     item: row.text(0), bin: row.text(1), locationArea: row.text(2), location: row.text(3),
-                    lot: row.text(4), dateFilled: row.text(5), quantity: Quantity(parsing: row.text(6)) ?? Quantity.zero,
+                    lot: row.text(4), dateFilled: row.text(5),
+                    quantity: Quantity(parsing: row.text(6)) ?? Quantity.zero,
                     unit: row.text(7))
             }
             let next = index + rows.count

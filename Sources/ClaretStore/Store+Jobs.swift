@@ -38,7 +38,8 @@ extension Store {
             id: row.int(0), type: row.text(1), description: row.text(2),
             status: JobStatus(rawValue: row.text(3)) ?? .failed, completedSteps: row.int(4), totalSteps: row.int(5),
             currentStep: row.optionalText(6),
-            files: JobFiles(input: list("input"), staging: list("staging"), output: list("output"), errors: list("errors")),
+            files: JobFiles(
+                input: list("input"), staging: list("staging"), output: list("output"), errors: list("errors")),
             startedAt: row.optionalText(9), completedAt: row.optionalText(10), userID: row.int(11), summary: summary)
     }
 
@@ -48,13 +49,14 @@ extension Store {
             try connection.queryOne(
                 "UPDATE tenants SET next_job_id = next_job_id + 1 WHERE id = ? RETURNING next_job_id - 1",
                 [.integer(tenant.id)])?.int(0) ?? 1
-        let summary: SQLValue = job.summary.map { summary in
-            let value: JSONValue = [
-                "received": .number(JSONNumber(summary.received)), "created": .number(JSONNumber(summary.created)),
-                "updated": .number(JSONNumber(summary.updated)), "failed": .number(JSONNumber(summary.failed)),
-            ]
-            return .text(value.serialized())
-        } ?? .null
+        let summary: SQLValue =
+            job.summary.map { summary in
+                let value: JSONValue = [
+                    "received": .number(JSONNumber(summary.received)), "created": .number(JSONNumber(summary.created)),
+                    "updated": .number(JSONNumber(summary.updated)), "failed": .number(JSONNumber(summary.failed)),
+                ]
+                return .text(value.serialized())
+            } ?? .null
         try connection.run(
             """
             INSERT INTO job_logs (tenant_id, id, user_id, type, description, status, completed_steps, total_steps,
@@ -64,7 +66,8 @@ extension Store {
             [
                 .integer(tenant.id), .integer(Int64(id)), .integer(Int64(job.userID)), .text(job.type),
                 .text(job.description), .text(job.status.rawValue), .integer(Int64(job.completedSteps)),
-                .integer(Int64(job.totalSteps)), job.currentStep.map { .text($0) } ?? .null, .text(filesJSON(job.files)),
+                .integer(Int64(job.totalSteps)), job.currentStep.map { .text($0) } ?? .null,
+                .text(filesJSON(job.files)),
                 summary, .text(createdAt), job.startedAt.map { .text($0) } ?? .null,
                 job.completedAt.map { .text($0) } ?? .null,
             ])

@@ -26,7 +26,8 @@ extension Store {
             for tenant in seed.tenants {
                 let text = tenant.seedObject.serialized()
                 if let row = try connection.queryOne("SELECT id FROM tenants WHERE name = ?", [.text(tenant.name)]) {
-                    try connection.run("UPDATE tenants SET seed = ? WHERE id = ?", [.text(text), .integer(row.int64(0))])
+                    try connection.run(
+                        "UPDATE tenants SET seed = ? WHERE id = ?", [.text(text), .integer(row.int64(0))])
                 } else {
                     try Store.insert(tenant, seedText: text, into: connection)
                 }
@@ -59,9 +60,10 @@ extension Store {
                 throw StoreError.corruptSeed(tenant: tenant.name, reason: "\(error)")
             }
             // Children before parents; the foreign keys would cascade, but explicit deletes keep this readable.
-            for table in ["inventory", "tokens", "job_logs", "users", "bins", "location_areas", "locations", "items",
-                "lots", "uoms"]
-            {
+            for table in [
+                "inventory", "tokens", "job_logs", "users", "bins", "location_areas", "locations", "items",
+                "lots", "uoms",
+            ] {
                 try connection.run("DELETE FROM \(table) WHERE tenant_id = ?", [.integer(tenant.id)])
             }
             try connection.run(
@@ -73,7 +75,8 @@ extension Store {
     }
 
     @discardableResult
-    private static func insert(_ tenant: TenantSeed, seedText: String, into connection: Connection) throws -> TenantRef {
+    private static func insert(_ tenant: TenantSeed, seedText: String, into connection: Connection) throws -> TenantRef
+    {
         try connection.run("INSERT INTO tenants (name, seed) VALUES (?, ?)", [.text(tenant.name), .text(seedText)])
         let id = connection.lastInsertRowID
         try insertContents(of: tenant, tenantID: id, into: connection)

@@ -33,7 +33,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .tenantExists(let name): return "a tenant named '\(name)' exists already"
-        case .corruptSeed(let tenant, let reason): return "the stored seed of tenant '\(tenant)' is unreadable: \(reason)"
+        case .corruptSeed(let tenant, let reason):
+            return "the stored seed of tenant '\(tenant)' is unreadable: \(reason)"
         case .missingJobFile(let path): return "the job file '\(path)' is missing or cannot be written"
         }
     }

@@ -7,7 +7,8 @@ enum ProfileLoader {
     static func load(_ path: String?) throws -> BehaviourProfile {
         guard let path else { return .standard }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read the profile '\(path)'; check the path given to --profile", exitCode: .noInput)
+            throw CommandFailure(
+                "cannot read the profile '\(path)'; check the path given to --profile", exitCode: .noInput)
         }
         let document: JSONValue
         do {

@@ -48,9 +48,10 @@ struct ServeCommand {
     func run() throws -> ExitCode {
         let host = arguments.value("host") ?? "127.0.0.1"
         let port = try arguments.int("port", range: 0...65535) ?? 8080
-        let mode = try arguments.value("threads", as: "one of thread-per-connection, pool, epoll") {
-            HTTPThreadMode(rawValue: $0)
-        } ?? .threadPerConnection
+        let mode =
+            try arguments.value("threads", as: "one of thread-per-connection, pool, epoll") {
+                HTTPThreadMode(rawValue: $0)
+            } ?? .threadPerConnection
         let jobDelay = try arguments.int("job-delay", range: 0...3_600_000) ?? 200
         let profile = try ProfileLoader.load(arguments.value("profile"))
         let seed: SeedFile
@@ -88,7 +89,8 @@ struct ServeCommand {
             throw CommandFailure("\(error)", exitCode: .failure)
         }
         if !MockService.isLoopback(host), arguments.value("harness-token") == nil {
-            Console.error("note: listening beyond loopback; /__harness/ endpoints are off until --harness-token is given")
+            Console.error(
+                "note: listening beyond loopback; /__harness/ endpoints are off until --harness-token is given")
         }
         Console.line("listening on \(service.baseURL ?? "http://\(host):\(port)")")
 
@@ -111,7 +113,8 @@ struct DataDirectory {
             do {
                 try fileManager.createDirectory(atPath: given, withIntermediateDirectories: true)
             } catch {
-                throw CommandFailure("cannot create the data directory '\(given)': \(error.localizedDescription)",
+                throw CommandFailure(
+                    "cannot create the data directory '\(given)': \(error.localizedDescription)",
                     exitCode: .cannotCreate)
             }
             path = given
@@ -122,7 +125,8 @@ struct DataDirectory {
             do {
                 try fileManager.createDirectory(at: temporary, withIntermediateDirectories: true)
             } catch {
-                throw CommandFailure("cannot create a temporary data directory: \(error.localizedDescription)",
+                throw CommandFailure(
+                    "cannot create a temporary data directory: \(error.localizedDescription)",
                     exitCode: .cannotCreate)
             }
             path = temporary.path

@@ -225,9 +225,10 @@ public struct BehaviourProfile: Sendable {
         var result = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
             let afterOpen = rest.index(after: open)
+            // An unclosed brace ends the placeholders; the rest, text before it included, is kept as written.
             guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            result += rest[..<open]
             let name = String(rest[afterOpen..<close])
             if let value = parameters[name] {
                 result += value.string ?? value.serialized()

@@ -53,7 +53,12 @@ public struct SeedFile: Sendable, Equatable {
             throw SeedError(file: file, entry: "tenants", reason: "must be an object naming at least one tenant")
         }
         var result: [TenantSeed] = []
+        var seen = Set<String>()
         for (name, value) in tenants {
+            // JSON objects keep duplicate keys, so a tenant named twice must be caught here.
+            guard seen.insert(name).inserted else {
+                throw SeedError(file: file, entry: "tenants.\(name)", reason: "'\(name)' is repeated")
+            }
             let reader = SeedReader(file: file, directory: directory, entry: "tenants.\(name)")
             let tenant = try reader.tenant(named: name, value)
             try tenant.validate(file: file, entry: "tenants.\(name)")

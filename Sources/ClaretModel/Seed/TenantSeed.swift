@@ -136,7 +136,19 @@ public struct TenantSeed: Sendable, Equatable {
         try unique(areas.map(\.name), "locations.areas")
         let bins = areas.flatMap(\.bins)
         try unique(bins, "locations.areas.bins")
-        try unique(units.flatMap { [$0.name, $0.abbreviation] }, "uoms", caseInsensitive: true)
+        // Names and abbreviations share one namespace; the error names the unit (not the flattened list index),
+        // and a unit whose abbreviation is its own name repeats nothing.
+        var unitNames = Set<String>()
+        for (index, unit) in units.enumerated() {
+            var names = [unit.name]
+            if unit.abbreviation.lowercased() != unit.name.lowercased() { names.append(unit.abbreviation) }
+            for name in names {
+                guard !name.isEmpty else { throw fail("uoms[\(index)]", "the name is empty") }
+                guard unitNames.insert(name.lowercased()).inserted else {
+                    throw fail("uoms[\(index)]", "'\(name)' is repeated")
+                }
+            }
+        }
 
         let itemSet = Set(items)
         let binSet = Set(bins)

@@ -63,8 +63,9 @@ public struct FieldRules {
         }
         switch value {
         case .bool(let flag)?: return flag
-        case .number(let number)? where number.int == 1 && !number.text.contains("."): return true
-        case .number(let number)? where number.int == 0 && !number.text.contains("."): return false
+        // Laravel compares strictly with the integers 1 and 0, so 1.0 and 1e0 (floats once decoded) are refused.
+        case .number(let number)? where number.text == "1": return true
+        case .number(let number)? where number.text == "0" || number.text == "-0": return false
         case .string("1")?: return true
         case .string("0")?: return false
         default:

@@ -15,14 +15,16 @@ struct HarnessHandler {
 
     func createTenant(_ call: Call) throws -> HTTPResponse {
         guard RequestInput.isJSON(call.request) else {
-            throw HandlerFailure(.json(415, ["message": "Send the tenant as a JSON object (Content-Type: application/json)."]))
+            throw HandlerFailure(
+                .json(415, ["message": "Send the tenant as a JSON object (Content-Type: application/json)."]))
         }
         let body = try RequestInput.body(of: call)
         let seed: TenantSeed
         do {
             seed = try SeedFile.parseTenant(body, source: "request body")
         } catch {
-            throw HandlerFailure(.json(422, ["message": .string("The tenant was refused: \(error.entry): \(error.reason)")]))
+            throw HandlerFailure(
+                .json(422, ["message": .string("The tenant was refused: \(error.entry): \(error.reason)")]))
         }
         do {
             try server.store.createTenant(seed)
@@ -54,7 +56,8 @@ struct HarnessHandler {
                 "data": .array(
                     page.rows.map { row in
                         [
-                            "item": .string(row.item), "bin": .string(row.bin), "location_area": .string(row.locationArea),
+                            "item": .string(row.item), "bin": .string(row.bin),
+                            "location_area": .string(row.locationArea),
                             "location": .string(row.location), "lot": .string(row.lot),
                             "date_filled": .string(row.dateFilled), "quantity": .number(JSONNumber(row.quantity)),
                             "uom": .string(row.unit),

@@ -33,7 +33,8 @@ struct JobStatusHandler {
         return HTTPResponse(
             status: 200,
             headers: HTTPHeaders([
-                ("Content-Type", "text/csv; charset=UTF-8"), ("Content-Disposition", "attachment; filename=\"\(name)\""),
+                ("Content-Type", "text/csv; charset=UTF-8"),
+                ("Content-Disposition", "attachment; filename=\"\(name)\""),
             ]), body: bytes)
     }
 }

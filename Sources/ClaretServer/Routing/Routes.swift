@@ -1,7 +1,9 @@
 extension MockServer {
     /// Every endpoint the mock serves, in one table: Claret's paths first, then the harness's own.
     static let routes: [Route] = [
-        Route("POST", "/{tenant}/api/v1/tokens/create", .tenant) { try TokenHandler(store: $0.server.store).create($0) },
+        Route("POST", "/{tenant}/api/v1/tokens/create", .tenant) {
+            try TokenHandler(store: $0.server.store).create($0)
+        },
         Route("POST", "/{tenant}/api/v1/inventory/import/process", .authenticated) {
             try ImportHandler(server: $0.server).process($0)
         },
@@ -18,7 +20,9 @@ extension MockServer {
 
         Route("GET", "/__harness/health", .harness) { try HarnessHandler(server: $0.server).health($0) },
         Route("POST", "/__harness/tenants", .harness) { try HarnessHandler(server: $0.server).createTenant($0) },
-        Route("POST", "/__harness/tenants/{tenant}/reset", .harness) { try HarnessHandler(server: $0.server).reset($0) },
+        Route("POST", "/__harness/tenants/{tenant}/reset", .harness) {
+            try HarnessHandler(server: $0.server).reset($0)
+        },
         Route("GET", "/__harness/tenants/{tenant}/inventory", .harness) {
             try HarnessHandler(server: $0.server).inventory($0)
         },

@@ -1,6 +1,6 @@
-import Foundation
 import ClaretModel
 import ClaretStore
+import Foundation
 
 /// The `auth:sanctum` middleware: a bearer token of this tenant, or one of Claret's two refusals.
 struct Authenticator {

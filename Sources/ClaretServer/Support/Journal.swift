@@ -46,7 +46,8 @@ final class Journal: Sendable {
                         "path": .string(entry.path),
                         "query": .object(JSONObject(entry.query.map { ($0.name, .string($0.value)) })),
                         "status": .number(JSONNumber(entry.status)),
-                        "duration_ms": .number(JSONNumber(text: String(format: "%.3f", entry.milliseconds)) ?? JSONNumber(0)),
+                        "duration_ms": .number(
+                            JSONNumber(text: String(format: "%.3f", entry.milliseconds)) ?? JSONNumber(0)),
                         "request_bytes": .number(JSONNumber(entry.requestBytes)),
                         "response_bytes": .number(JSONNumber(entry.responseBytes)),
                     ]
