@@ -22,7 +22,6 @@ public final class JobWorker: Sendable {
     private struct State {
         var running = false
         var wakeups = 0
-        var thread: Thread?
         var finished = true
     }
 
@@ -43,10 +42,11 @@ public final class JobWorker: Sendable {
             return true
         }
         guard shouldStart else { return }
+        // The thread holds the worker only while it runs; nothing holds the thread, so a stopped worker (and
+        // its store) can be freed.
         let thread = Thread { [self] in self.loop() }
         thread.name = "claret-harness job worker"
         thread.start()
-        state.withLock { $0.thread = thread }
     }
 
     /// Tells the worker a job was queued.

@@ -23,11 +23,19 @@ public final class MockService: Sendable {
                 fallbackBaseURL: "http://\(fallbackHost)", jobProcessingTime: jobProcessingTime))
         self.mock = mock
         self.host = host
-        let limit = profile.settings.maxBodyBytes
-        let configuration = HTTPServerConfiguration(
-            host: host, port: port, maxBodyBytes: limit, threadMode: threadMode,
-            bodyTooLarge: HTTPResponse(profile.response(.payloadTooLarge, ["limit": .string(String(limit))])),
-            malformedForm: { reason in HTTPResponse(profile.response(.malformedForm, ["reason": .string(reason)])) })
+        // The limit, the 413 and the 400 are read from the profile in force at each request, so replacing the
+        // profile at run time (PUT /__harness/profile) changes them too.
+        var configuration = HTTPServerConfiguration(
+            host: host, port: port, maxBodyBytes: profile.settings.maxBodyBytes, threadMode: threadMode,
+            malformedForm: { reason in HTTPResponse(mock.profile.response(.malformedForm, ["reason": .string(reason)]))
+            })
+        configuration.currentBodyLimit = {
+            let profile = mock.profile
+            let limit = profile.settings.maxBodyBytes
+            return HTTPServerConfiguration.BodyLimit(
+                maxBytes: limit,
+                tooLarge: HTTPResponse(profile.response(.payloadTooLarge, ["limit": .string(String(limit))])))
+        }
         http = HTTPServer(configuration: configuration) { request in mock.handle(request) }
     }
 

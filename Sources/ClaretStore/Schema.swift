@@ -105,5 +105,10 @@ enum Schema {
                 ALTER TABLE job_logs ADD COLUMN parameters TEXT;   -- the upload's form fields, as JSON
                 CREATE INDEX job_logs_by_status ON job_logs (status);
                 """),
+        Migration(
+            version: 3, name: "job claims, so a worker never finishes a job that a reset replaced",
+            sql: """
+                ALTER TABLE job_logs ADD COLUMN claim TEXT;   -- set when a worker takes the job
+                """),
     ]
 }

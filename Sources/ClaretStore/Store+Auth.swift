@@ -2,40 +2,27 @@ import ClaretModel
 import Foundation
 
 extension Credentials {
-    /// `count` bytes from the system's secure random source.
-    static func randomBytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    }
-
-    /// SHA-256 of salt followed by the password's UTF-8 bytes.
-    static func passwordHash(_ password: String, salt: [UInt8]) -> [UInt8] {
-        SHA256.digest(salt + Array(password.utf8))
-    }
-
     /// 40 random letters and digits: the secret part of a Sanctum-style token.
     static func randomSecret() -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
         var generator = SystemRandomNumberGenerator()
-        return String(
-            decoding: (0..<40).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] },
-            as: UTF8.self)
+        let letters = (0..<40).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return String(decoding: letters, as: UTF8.self)
     }
 }
 
 extension Store {
     /// The user whose e-mail (case-insensitively) and password match, or nil.
     public func user(in tenant: TenantRef, email: String, password: String) throws -> UserRef? {
-        try database.read { connection in
-            guard
-                let row = try connection.queryOne(
-                    "SELECT id, email, password_salt, password_hash, is_admin FROM users WHERE tenant_id = ? AND email = ?",
-                    [.integer(tenant.id), .text(email)])
-            else {
-                return nil
-            }
-            guard case .blob(let salt) = row[2], case .blob(let hash) = row[3],
-                SHA256.constantTimeEquals(Credentials.passwordHash(password, salt: salt), hash)
+        // E-mails are compared after Unicode lowercasing in Swift: SQLite's NOCASE folds ASCII only.
+        let wanted = email.lowercased()
+        return try database.read { connection in
+            let rows = try connection.query(
+                "SELECT id, email, password_salt, password_hash, is_admin FROM users WHERE tenant_id = ?",
+                [.integer(tenant.id)])
+            guard let row = rows.first(where: { $0.text(1).lowercased() == wanted }),
+                case .blob(let salt) = row[2], case .blob(let hash) = row[3],
+                PasswordDigest(salt: salt, hash: hash).matches(password)
             else {
                 return nil
             }

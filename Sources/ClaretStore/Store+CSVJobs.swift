@@ -17,6 +17,8 @@ public struct ClaimedJob: Sendable, Equatable {
     public let filename: String
     /// The untouched upload's download path.
     public let inputPath: String
+    /// The claim's unique mark: later updates apply only while the job still carries it.
+    public let claim: String
 }
 
 extension Store {
@@ -90,11 +92,13 @@ extension Store {
             else { return nil }
             let tenant = TenantRef(id: row.int64(0), name: row.text(1))
             let id = row.int(2)
+            let claim = UUID().uuidString
             try connection.run(
                 """
-                UPDATE job_logs SET status = 'processing', started_at = ?, completed_steps = 1, current_step = 'reading'
+                UPDATE job_logs SET status = 'processing', started_at = ?, completed_steps = 1, current_step = 'reading',
+                    claim = ?
                 WHERE tenant_id = ? AND id = ?
-                """, [.text(Store.timestamp(now)), .integer(tenant.id), .integer(Int64(id))])
+                """, [.text(Store.timestamp(now)), .text(claim), .integer(tenant.id), .integer(Int64(id))])
             var fields: [String: String] = [:]
             var filename = "upload.csv"
             for (key, value) in (try? JSONParser.parse(row.text(4)).object) ?? JSONObject() {
@@ -102,7 +106,8 @@ extension Store {
             }
             let input = (try? JSONParser.parse(row.text(5)))?["input"]?[0]?.string ?? ""
             return ClaimedJob(
-                tenant: tenant, id: id, userID: row.int(3), fields: fields, filename: filename, inputPath: input)
+                tenant: tenant, id: id, userID: row.int(3), fields: fields, filename: filename, inputPath: input,
+                claim: claim)
         }
     }
 
@@ -110,8 +115,11 @@ extension Store {
     public func recordProgress(of job: ClaimedJob, completedSteps: Int, step: String) throws {
         try database.write { connection in
             try connection.run(
-                "UPDATE job_logs SET completed_steps = ?, current_step = ? WHERE tenant_id = ? AND id = ?",
-                [.integer(Int64(completedSteps)), .text(step), .integer(job.tenant.id), .integer(Int64(job.id))])
+                "UPDATE job_logs SET completed_steps = ?, current_step = ? WHERE tenant_id = ? AND id = ? AND claim = ?",
+                [
+                    .integer(Int64(completedSteps)), .text(step), .integer(job.tenant.id), .integer(Int64(job.id)),
+                    .text(job.claim),
+                ])
         }
     }
 
@@ -124,13 +132,21 @@ extension Store {
         return Array(data)
     }
 
+    /// Whether the job still carries this claim (a tenant reset since the claim removed or replaced it).
+    private static func holds(_ job: ClaimedJob, on connection: Connection) throws -> Bool {
+        try connection.queryOne(
+            "SELECT 1 FROM job_logs WHERE tenant_id = ? AND id = ? AND claim = ? AND status = 'processing'",
+            [.integer(job.tenant.id), .integer(Int64(job.id)), .text(job.claim)]) != nil
+    }
+
     /// Applies a claimed job's rows in one transaction, writes its staging, final and errors files, and
-    /// finishes the job log.
+    /// finishes the job log. Returns nil, applying nothing, when the claim is stale (the tenant was reset).
     @discardableResult
     public func complete(
         _ job: ClaimedJob, with request: CSVImportRequest, profile: BehaviourProfile, now: Date = Date()
-    ) throws -> ImportOutcome {
+    ) throws -> ImportOutcome? {
         try database.write { connection in
+            guard try Store.holds(job, on: connection) else { return nil }
             try connection.execute("SAVEPOINT import_rows")
             let outcome: ImportOutcome
             do {
@@ -169,6 +185,7 @@ extension Store {
     /// Ends a claimed job as failed without applying anything (its upload could no longer be read or parsed).
     public func fail(_ job: ClaimedJob, reason: String, now: Date = Date()) throws {
         try database.write { connection in
+            guard try Store.holds(job, on: connection) else { return }
             let summary: JSONValue = [
                 "received": 0, "created": 0, "updated": 0, "failed": 0, "reason": .string(reason),
             ]
@@ -192,7 +209,8 @@ extension Store {
         try database.write { connection in
             try connection.run(
                 """
-                UPDATE job_logs SET status = 'queued', completed_steps = 0, current_step = NULL, started_at = NULL
+                UPDATE job_logs SET status = 'queued', completed_steps = 0, current_step = NULL, started_at = NULL,
+                    claim = NULL
                 WHERE status = 'processing'
                 """)
             return connection.changes

@@ -1,4 +1,5 @@
 import ClaretModel
+import ExactJSON
 import Foundation
 
 /// One page of a tenant's inventory, sorted by (item, bin, lot, date filled).
@@ -108,8 +109,9 @@ extension Store {
                 parts.append("0")
                 continue
             }
-            values += names.map { .text($0) }
-            parts.append("\(column) IN (\(Array(repeating: "?", count: names.count).joined(separator: ", ")))")
+            // One bound JSON array per list, however long: SQLite caps the number of bound variables.
+            values.append(.text(JSONValue.array(names.map { .string($0) }).serialized()))
+            parts.append("\(column) IN (SELECT value FROM json_each(?))")
         }
         if let from = filters.dateFilledFrom {
             values.append(.text(from.text))

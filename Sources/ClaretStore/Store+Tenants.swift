@@ -87,12 +87,12 @@ extension Store {
     private static func insertContents(of tenant: TenantSeed, tenantID: Int64, into connection: Connection) throws {
         let scope = SQLValue.integer(tenantID)
         for user in tenant.users {
-            let salt = Credentials.randomBytes(16)
+            let digest = user.digest
             try connection.run(
                 "INSERT INTO users (tenant_id, id, email, password_salt, password_hash, is_admin) VALUES (?, ?, ?, ?, ?, ?)",
                 [
-                    scope, .integer(Int64(user.id)), .text(user.email), .blob(salt),
-                    .blob(Credentials.passwordHash(user.password, salt: salt)), .integer(user.isAdmin ? 1 : 0),
+                    scope, .integer(Int64(user.id)), .text(user.email), .blob(digest.salt), .blob(digest.hash),
+                    .integer(user.isAdmin ? 1 : 0),
                 ])
         }
         func insertNames(_ table: String, _ names: [String]) throws -> [String: Int64] {

@@ -31,7 +31,8 @@ struct AuthenticationTests {
     func credentialsInJSONBody() throws {
         let mock = try TestMock()
         let reply = mock.post(
-            Self.tokensPath, json: ["email": .string(DemoUser.adminEmail), "password": .string(DemoUser.adminPassword)],
+            Self.tokensPath,
+            json: ["email": .string(DemoUser.adminEmail), "password": .string(DemoUser.adminPassword)],
             headers: [])
         #expect(reply.status == 200)
         #expect(Self.isSanctumToken(reply.json["token"]?.string ?? ""))
@@ -146,7 +147,8 @@ struct AuthenticationTests {
     @Test(
         "malformed and forged tokens are refused 401",
         arguments: [
-            "garbage", "1|", "|abcdefghijklmnopqrstuvwxyz0123456789ABCD", "abc|abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+            "garbage", "1|", "|abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+            "abc|abcdefghijklmnopqrstuvwxyz0123456789ABCD",
             "1|abcdefghijklmnopqrstuvwxyz0123456789ABCD", "0|abcdefghijklmnopqrstuvwxyz0123456789ABCD",
             "-1|abcdefghijklmnopqrstuvwxyz0123456789ABCD", "99|abcdefghijklmnopqrstuvwxyz0123456789ABCD",
         ])
@@ -180,6 +182,20 @@ struct AuthenticationTests {
                 headers: [("X-Requested-With", "XMLHttpRequest"), ("Authorization", header)])
             #expect(reply.status == 401, "Authorization: \(header)")
         }
+    }
+
+    @Test("a token is stored only as the SHA-256 of the part after '|', never in clear text")
+    func tokenNotStoredInClear() throws {
+        let mock = try TestMock.loggedIn()
+        let token = try #require(mock.token)
+        let secret = Array(try #require(token.split(separator: "|").last).utf8)
+        var stored: [UInt8] = []
+        for suffix in ["", "-wal", "-journal"] {
+            if let data = FileManager.default.contents(atPath: mock.mock.store.path + suffix) { stored += data }
+        }
+        #expect(!stored.isEmpty)
+        #expect(stored.firstRange(of: secret) == nil)
+        #expect(stored.firstRange(of: SHA256.digest(secret)) != nil)
     }
 
     @Test("tokens do not expire by default")

@@ -26,7 +26,10 @@ struct BatchDeleteTests {
     }
 
     static func deleted(_ mode: String, _ count: Int) -> JSONValue {
-        ["message": "Inventory records deleted.", "content": ["mode": .string(mode), "deleted_count": .number(JSONNumber(count))]]
+        [
+            "message": "Inventory records deleted.",
+            "content": ["mode": .string(mode), "deleted_count": .number(JSONNumber(count))],
+        ]
     }
 
     @Test("row mode deletes records matching all fields of a row (singular names, no _name)")
@@ -69,7 +72,9 @@ struct BatchDeleteTests {
     @Test("filters: values inside one array are ORed, different criteria ANDed")
     func filters() throws {
         let mock = try Self.stockedMock()
-        let reply = mock.batchDelete(["items": ["124", "122-16", "ZAMNVCAS19"], "lots": ["FG-GEN-LOT", "RM19CASRUT.ZAM"]])
+        let reply = mock.batchDelete([
+            "items": ["124", "122-16", "ZAMNVCAS19"], "lots": ["FG-GEN-LOT", "RM19CASRUT.ZAM"],
+        ])
         #expect(reply.json == Self.deleted("filters", 3))
         #expect(Self.remaining(mock) == ["122-16@Refrigerator", "ZAMNVCAS20@SS-03"])
     }
@@ -174,7 +179,10 @@ struct BatchDeleteTests {
         #expect(reply.status == 422)
         #expect(
             reply.json
-                == ["message": "The rows.1.item field is required.", "errors": ["rows.1.item": ["The rows.1.item field is required."]]])
+                == [
+                    "message": "The rows.1.item field is required.",
+                    "errors": ["rows.1.item": ["The rows.1.item field is required."]],
+                ])
         #expect(mock.inventory().count == 5)
     }
 
@@ -190,7 +198,10 @@ struct BatchDeleteTests {
                 ])
         let row = mock.batchDelete(["rows": [["item": "124", "date_filled": "2024-01-32"]]])
         #expect(row.status == 422)
-        #expect(row.validationErrors == ["rows.0.date_filled": ["The rows.0.date filled field must match the format Y-m-d."]])
+        #expect(
+            row.validationErrors == [
+                "rows.0.date_filled": ["The rows.0.date filled field must match the format Y-m-d."]
+            ])
         #expect(mock.inventory().count == 5)
     }
 
@@ -199,7 +210,18 @@ struct BatchDeleteTests {
         let mock = try Self.stockedMock()
         let reply = mock.batchDelete(["items": "124"])
         #expect(reply.status == 422)
-        #expect(reply.json == ["message": "The items field must be an array.", "errors": ["items": ["The items field must be an array."]]])
+        #expect(
+            reply.json == [
+                "message": "The items field must be an array.",
+                "errors": ["items": ["The items field must be an array."]],
+            ])
+        let rows = mock.batchDelete(["rows": ["item": "124"]])
+        #expect(rows.status == 422)
+        #expect(
+            rows.json == [
+                "message": "The rows field must be an array.",
+                "errors": ["rows": ["The rows field must be an array."]],
+            ])
         #expect(mock.inventory().count == 5)
     }
 

@@ -76,7 +76,12 @@ struct ImportProcessingTests {
         #expect(content["summary"] == ["received": 1, "created": 0, "updated": 0, "failed": 1])
         #expect(
             content["errors"]
-                == [["index": 0, "field": nil, "message": "The record does not exist and record creation is not allowed."]])
+                == [
+                    [
+                        "index": 0, "field": nil,
+                        "message": "The record does not exist and record creation is not allowed.",
+                    ]
+                ])
         #expect(mock.inventory().count == 1)
     }
 
@@ -94,7 +99,12 @@ struct ImportProcessingTests {
         #expect(content["summary"] == ["received": 2, "created": 1, "updated": 0, "failed": 1])
         #expect(
             content["errors"]
-                == [["index": 0, "field": nil, "message": "The record already exists and record update is not allowed."]])
+                == [
+                    [
+                        "index": 0, "field": nil,
+                        "message": "The record already exists and record update is not allowed.",
+                    ]
+                ])
         let row = mock.row(item: seeded.item, bin: seeded.bin, lot: seeded.lot, date: seeded.date)
         #expect(row?["quantity"] == 5000)
     }
@@ -104,7 +114,8 @@ struct ImportProcessingTests {
         let mock = try TestMock.loggedIn()
         let seeded = Fixture.seeded
         let reply = mock.importRecords([
-            Fixture.record(item: seeded.item, bin: seeded.bin, lot: seeded.lot, date: seeded.date, quantity: 12, uom: "9LE")
+            Fixture.record(
+                item: seeded.item, bin: seeded.bin, lot: seeded.lot, date: seeded.date, quantity: 12, uom: "9LE")
         ])
         #expect(reply.json["content"]?["summary"] == ["received": 1, "created": 0, "updated": 1, "failed": 0])
         #expect(

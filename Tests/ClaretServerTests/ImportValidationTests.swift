@@ -61,7 +61,9 @@ struct ImportValidationTests {
             reply.json
                 == [
                     "message": "The payload.2.date filled field must match the format Y-m-d.",
-                    "errors": ["payload.2.date_filled": ["The payload.2.date filled field must match the format Y-m-d."]],
+                    "errors": [
+                        "payload.2.date_filled": ["The payload.2.date filled field must match the format Y-m-d."]
+                    ],
                 ])
         #expect(mock.inventory().count == 1)
     }
@@ -73,7 +75,10 @@ struct ImportValidationTests {
         let mock = try TestMock.loggedIn()
         let reply = mock.importRecords([Fixture.record(date: date)])
         #expect(reply.status == 422)
-        #expect(reply.validationErrors == ["payload.0.date_filled": ["The payload.0.date filled field must match the format Y-m-d."]])
+        #expect(
+            reply.validationErrors == [
+                "payload.0.date_filled": ["The payload.0.date filled field must match the format Y-m-d."]
+            ])
     }
 
     @Test("source must be \"api\"")
@@ -84,7 +89,9 @@ struct ImportValidationTests {
         let reply = mock.post(Self.path, json: .object(body))
         #expect(reply.status == 422)
         #expect(
-            reply.json == ["message": "The selected source is invalid.", "errors": ["source": ["The selected source is invalid."]]])
+            reply.json == [
+                "message": "The selected source is invalid.", "errors": ["source": ["The selected source is invalid."]],
+            ])
     }
 
     @Test("an empty body lists every missing top-level field, source first")
@@ -92,10 +99,13 @@ struct ImportValidationTests {
         let mock = try TestMock.loggedIn()
         let reply = mock.post(Self.path, json: [:])
         #expect(reply.status == 422)
-        #expect(reply.message == "The source field is required. (and 2 more errors)")
+        #expect(reply.message == "The source field is required. (and 5 more errors)")
         #expect(
             reply.validationErrors == [
                 "source": ["The source field is required."], "arguments": ["The arguments field is required."],
+                "arguments.allow_record_creation": ["The arguments.allow record creation field is required."],
+                "arguments.allow_record_update": ["The arguments.allow record update field is required."],
+                "arguments.should_continue_on_error": ["The arguments.should continue on error field is required."],
                 "payload": ["The payload field is required."],
             ])
     }
@@ -105,7 +115,10 @@ struct ImportValidationTests {
         let mock = try TestMock.loggedIn()
         let reply = mock.importRecords([])
         #expect(reply.status == 422)
-        #expect(reply.json == ["message": "The payload field is required.", "errors": ["payload": ["The payload field is required."]]])
+        #expect(
+            reply.json == [
+                "message": "The payload field is required.", "errors": ["payload": ["The payload field is required."]],
+            ])
     }
 
     @Test("each argument is required and must be a boolean")
@@ -137,12 +150,40 @@ struct ImportValidationTests {
         let mock = try TestMock.loggedIn()
         let body: JSONValue = [
             "source": "api",
-            "arguments": ["allow_record_creation": value, "allow_record_update": true, "should_continue_on_error": true],
+            "arguments": [
+                "allow_record_creation": value, "allow_record_update": true, "should_continue_on_error": true,
+            ],
             "payload": [Fixture.record()],
         ]
         let reply = mock.post(Self.path, json: body)
         #expect(reply.status == 200)
         #expect(reply.json["content"]?["summary"]?["created"] == (meaning ? 1 : 0))
+    }
+
+    @Test(
+        "other boolean spellings are refused",
+        arguments: [.string("true"), .string("false"), .string("yes"), 2, Fixture.number("1.0"), .array([])]
+            as [JSONValue])
+    func booleanRefused(value: JSONValue) throws {
+        let mock = try TestMock.loggedIn()
+        let body: JSONValue = [
+            "source": "api",
+            "arguments": [
+                "allow_record_creation": true, "allow_record_update": true, "should_continue_on_error": value,
+            ],
+            "payload": [Fixture.record()],
+        ]
+        let reply = mock.post(Self.path, json: body)
+        #expect(reply.status == 422)
+        let message =
+            value == .array([])
+            ? "The arguments.should continue on error field is required."
+            : "The arguments.should continue on error field must be true or false."
+        #expect(
+            reply.json == [
+                "message": .string(message), "errors": ["arguments.should_continue_on_error": [.string(message)]],
+            ])
+        #expect(mock.inventory().count == 1)
     }
 
     @Test("a missing record field is required under its dotted key")
@@ -156,7 +197,10 @@ struct ImportValidationTests {
                 reply.json
                     == [
                         "message": .string("The payload.0.\(attribute) field is required."),
-                        "errors": .object(JSONObject([("payload.0.\(field)", ["The payload.0.\(attribute) field is required."])])),
+                        "errors": .object(
+                            JSONObject([
+                                ("payload.0.\(field)", [.string("The payload.0.\(attribute) field is required.")])
+                            ])),
                     ])
         }
     }

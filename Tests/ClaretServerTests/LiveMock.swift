@@ -14,6 +14,8 @@ import Foundation
 final class LiveMock {
     /// The service under test.
     let service: MockService
+    /// The service's store (a temporary one, removed by `stop()`).
+    let store: Store
     /// `http://127.0.0.1:PORT`.
     let baseURL: String
     /// `127.0.0.1:PORT`, the host a client names.
@@ -23,7 +25,7 @@ final class LiveMock {
 
     /// Starts a service over a fresh store seeded with the built-in demo tenant.
     init(profile: BehaviourProfile = .standard) throws {
-        let store = try Store.temporary()
+        store = try Store.temporary()
         try store.install(SeedFile.builtIn())
         service = MockService(store: store, profile: profile, port: 0)
         try service.start()
@@ -44,8 +46,11 @@ final class LiveMock {
         return live
     }
 
-    /// Stops the service.
-    func stop() { service.stop() }
+    /// Stops the service, then closes the store, which removes its temporary files.
+    func stop() {
+        service.stop()
+        store.close()
+    }
 
     /// The headers of a well-behaved API client: the bearer token and `X-Requested-With`.
     var apiHeaders: [(String, String)] {

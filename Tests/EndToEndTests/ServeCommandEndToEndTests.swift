@@ -60,7 +60,9 @@ struct ServeCommandEndToEndTests {
                 file: ("file", "day\(day).csv", csv.replacingOccurrences(of: "2024-06-01", with: "2024-06-\(day)")))
             let queued = try await HTTP.call(
                 "POST", "\(first.baseURL)/demo/api/v1/inventory/import/process",
-                headers: ["Authorization": "Bearer \(token)", "Accept": "application/json", "Content-Type": form.contentType],
+                headers: [
+                    "Authorization": "Bearer \(token)", "Accept": "application/json", "Content-Type": form.contentType,
+                ],
                 body: form.body)
             #expect(queued.status == 202)
             ids.append(try #require(queued.json["content"]?["job_log_id"]?.number?.int))

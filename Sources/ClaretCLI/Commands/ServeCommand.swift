@@ -26,7 +26,9 @@ struct ServeCommand {
             .option("data", value: "DIR", help: "Keep the SQLite data in DIR (created if missing) across restarts."),
             .option("seed", value: "FILE", help: "Seed file of tenants to serve instead of the built-in demo tenant."),
             .option("profile", value: "FILE", help: "Behaviour profile overriding assumed responses (see 'profile')."),
-            .option("harness-token", value: "TOKEN", help: "Token required by /__harness/ endpoints off loopback."),
+            .option(
+                "harness-token", value: "TOKEN",
+                help: "Require this X-Harness-Token on /__harness/ endpoints (always needed for them off loopback)."),
             .option(
                 "job-delay", value: "MS",
                 help: "How long each CSV import job takes at least, in milliseconds (clients must poll).",
@@ -54,6 +56,9 @@ struct ServeCommand {
             } ?? .threadPerConnection
         let jobDelay = try arguments.int("job-delay", range: 0...3_600_000) ?? 200
         let profile = try ProfileLoader.load(arguments.value("profile"))
+        if let path = arguments.value("seed"), !FileManager.default.isReadableFile(atPath: path) {
+            throw CommandFailure("cannot read the seed '\(path)'; check the path given to --seed", exitCode: .noInput)
+        }
         let seed: SeedFile
         do {
             seed = try arguments.value("seed").map { try SeedFile.load(path: $0) } ?? SeedFile.builtIn()

@@ -41,10 +41,6 @@ extension BehaviourProfile {
               "body": {"message": "The {method} method is not supported for route {path}. Supported methods: {allowed}."}
             },
             "payload_too_large": {"status": 413, "body": {"message": "The request body is larger than {limit} bytes."}},
-            "unsupported_media_type": {
-              "status": 415,
-              "body": {"message": "Send the import as application/json or as multipart/form-data."}
-            },
             "server_error": {"status": 500, "body": {"message": "Server Error"}}
           },
           "messages": {

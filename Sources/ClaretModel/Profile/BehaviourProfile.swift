@@ -16,7 +16,6 @@ public enum ResponseName: String, Sendable, CaseIterable {
     case routeNotFound = "route_not_found"
     case methodNotAllowed = "method_not_allowed"
     case payloadTooLarge = "payload_too_large"
-    case unsupportedMediaType = "unsupported_media_type"
     case serverError = "server_error"
 }
 

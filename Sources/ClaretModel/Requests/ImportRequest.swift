@@ -44,7 +44,8 @@ public struct ImportRequest: Sendable, Equatable {
         var flags: [Bool?] = []
         for name in ["allow_record_creation", "allow_record_update", "should_continue_on_error"] {
             let key = "arguments.\(name)"
-            flags.append(arguments == nil ? nil : rules.requiredBoolean(argumentValue?[name], key))
+            // Laravel checks `arguments.*` even when `arguments` itself is missing, so each switch is reported.
+            flags.append(rules.requiredBoolean(argumentValue?[name], key))
         }
         let payload = rules.requiredArray(
             body["payload"], "payload", max: profile.settings.maxRecordsPerRequest)
@@ -73,9 +74,15 @@ public struct ImportRequest: Sendable, Equatable {
         var units = items
         var dates = [CalendarDate?](repeating: nil, count: count)
         var quantities = [Quantity?](repeating: nil, count: count)
-        for index in 0..<count { items[index] = rules.requiredString(elements[index]["item_name"], key(index, "item_name")) }
-        for index in 0..<count { bins[index] = rules.requiredString(elements[index]["bin_name"], key(index, "bin_name")) }
-        for index in 0..<count { lots[index] = rules.requiredString(elements[index]["lot_name"], key(index, "lot_name")) }
+        for index in 0..<count {
+            items[index] = rules.requiredString(elements[index]["item_name"], key(index, "item_name"))
+        }
+        for index in 0..<count {
+            bins[index] = rules.requiredString(elements[index]["bin_name"], key(index, "bin_name"))
+        }
+        for index in 0..<count {
+            lots[index] = rules.requiredString(elements[index]["lot_name"], key(index, "lot_name"))
+        }
         for index in 0..<count {
             dates[index] = rules.requiredDate(elements[index]["date_filled"], key(index, "date_filled"))
         }

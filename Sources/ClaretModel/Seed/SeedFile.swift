@@ -99,18 +99,23 @@ private struct SeedReader {
         for key in object.keys where !known.contains(key) {
             throw fail(key, "unknown field; known fields: \(known.sorted().joined(separator: ", "))")
         }
-        let users = try (object["users"]?.array ?? []).enumerated().map { (index, user) throws(SeedError) in
+        for (json, csv) in [("locations", "locations_csv"), ("inventory", "inventory_csv")]
+        where object[json] != nil && object[csv] != nil {
+            throw fail(csv, "give either \(json) or \(csv), not both")
+        }
+        let users = try list(object["users"], "users").enumerated().map { (index, user) throws(SeedError) in
             try self.user(user, "users[\(index)]")
         }
         let locations: [LocationSeed]
         if let path = object["locations_csv"]?.string {
             locations = try locationsFromCSV(path)
         } else {
-            locations = try (object["locations"]?.array ?? []).enumerated().map { (index, location) throws(SeedError) in
+            locations = try list(object["locations"], "locations").enumerated().map {
+                (index, location) throws(SeedError) in
                 try self.location(location, "locations[\(index)]")
             }
         }
-        let units = try (object["uoms"]?.array ?? []).enumerated().map { (index, unit) throws(SeedError) in
+        let units = try list(object["uoms"], "uoms").enumerated().map { (index, unit) throws(SeedError) in
             let place = "uoms[\(index)]"
             guard let name = unit["name"]?.string, let abbreviation = unit["abbreviation"]?.string else {
                 throw fail(place, "needs a string name and abbreviation")
@@ -121,7 +126,8 @@ private struct SeedReader {
         if let path = object["inventory_csv"]?.string {
             inventory = try inventoryFromCSV(path)
         } else {
-            inventory = try (object["inventory"]?.array ?? []).enumerated().map { (index, record) throws(SeedError) in
+            inventory = try list(object["inventory"], "inventory").enumerated().map {
+                (index, record) throws(SeedError) in
                 let place = "inventory[\(index)]"
                 func field(_ key: String) -> String? {
                     if let number = record[key]?.number { return number.text }
@@ -139,6 +145,13 @@ private struct SeedReader {
             lots: try names(object["lots"], "lots"), units: units, inventory: inventory)
     }
 
+    /// The elements of an optional array field; anything but an array is refused.
+    private func list(_ value: JSONValue?, _ place: String) throws(SeedError) -> [JSONValue] {
+        guard let value, !value.isNull else { return [] }
+        guard let elements = value.array else { throw fail(place, "must be an array, found \(value.typeName)") }
+        return elements
+    }
+
     private func names(_ value: JSONValue?, _ place: String) throws(SeedError) -> [String] {
         guard let value else { return [] }
         guard let elements = value.array else { throw fail(place, "must be an array of names") }
@@ -153,15 +166,31 @@ private struct SeedReader {
     private func user(_ value: JSONValue, _ place: String) throws(SeedError) -> UserSeed {
         guard let id = value["id"]?.number?.int else { throw fail("\(place).id", "must be a whole number") }
         guard let email = value["email"]?.string else { throw fail("\(place).email", "must be a string") }
-        guard let password = value["password"]?.string else { throw fail("\(place).password", "must be a string") }
-        let admin = value["admin"]?.bool ?? false
-        return UserSeed(id: id, email: email, password: password, isAdmin: admin)
+        var digest: PasswordDigest?
+        if let stored = value["password_digest"] {
+            guard let salt = stored["salt"]?.string.flatMap(SHA256.bytes(fromHex:)),
+                let hash = stored["sha256"]?.string.flatMap(SHA256.bytes(fromHex:)), hash.count == 32
+            else {
+                throw fail("\(place).password_digest", "must be {\"salt\": hex, \"sha256\": 64 hex digits}")
+            }
+            digest = PasswordDigest(salt: salt, hash: hash)
+        }
+        let password = value["password"]?.string ?? ""
+        guard digest != nil || value["password"]?.string != nil else {
+            throw fail("\(place).password", "must be a string")
+        }
+        var admin = false
+        if let flag = value["admin"], !flag.isNull {
+            guard let given = flag.bool else { throw fail("\(place).admin", "must be true or false") }
+            admin = given
+        }
+        return UserSeed(id: id, email: email, password: password, isAdmin: admin, passwordDigest: digest)
     }
 
     private func location(_ value: JSONValue, _ place: String) throws(SeedError) -> LocationSeed {
         guard let name = value["name"]?.string else { throw fail("\(place).name", "must be a string") }
         var areas: [AreaSeed] = []
-        for (index, area) in (value["areas"]?.array ?? []).enumerated() {
+        for (index, area) in try list(value["areas"], "\(place).areas").enumerated() {
             let areaPlace = "\(place).areas[\(index)]"
             guard let areaName = area["name"]?.string else { throw fail("\(areaPlace).name", "must be a string") }
             areas.append(AreaSeed(name: areaName, bins: try names(area["bins"], "\(areaPlace).bins")))
@@ -201,7 +230,8 @@ private struct SeedReader {
         var columns: [Int] = []
         for name in required {
             guard let column = table.columnIndex(of: name) else {
-                throw fail(place, "'\(resolved)' has no '\(name)' column (header: \(table.header.joined(separator: ",")))")
+                throw fail(
+                    place, "'\(resolved)' has no '\(name)' column (header: \(table.header.joined(separator: ",")))")
             }
             columns.append(column)
         }
@@ -210,7 +240,8 @@ private struct SeedReader {
 
     /// `entity_type,name,parent_name,...`: locations, then areas naming their location, then bins naming their area.
     private func locationsFromCSV(_ path: String) throws(SeedError) -> [LocationSeed] {
-        let (table, columns) = try readCSV(path, place: "locations_csv", required: ["entity_type", "name", "parent_name"])
+        let (table, columns) = try readCSV(
+            path, place: "locations_csv", required: ["entity_type", "name", "parent_name"])
         var locations: [LocationSeed] = []
         var areaLocation: [String: Int] = [:]
         var pendingAreas: [(row: Int, name: String, parent: String)] = []
@@ -230,7 +261,8 @@ private struct SeedReader {
         }
         for area in pendingAreas {
             guard let index = locations.firstIndex(where: { $0.name == area.parent }) else {
-                throw fail("locations_csv", "line \(area.row): area '\(area.name)' names unknown location '\(area.parent)'")
+                throw fail(
+                    "locations_csv", "line \(area.row): area '\(area.name)' names unknown location '\(area.parent)'")
             }
             locations[index].areas.append(AreaSeed(name: area.name, bins: []))
             areaLocation[area.name] = index

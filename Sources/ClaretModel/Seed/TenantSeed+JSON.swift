@@ -2,16 +2,23 @@ import ExactJSON
 
 extension TenantSeed {
     /// The tenant in seed-file form (without its name), so it can be stored and read back for resets.
+    /// Passwords appear only as salted digests, so the stored seed holds no password in clear.
     public var seedObject: JSONValue {
         .object(
             JSONObject([
                 (
                     "users",
                     .array(
-                        users.map {
-                            [
-                                "id": .number(JSONNumber($0.id)), "email": .string($0.email),
-                                "password": .string($0.password), "admin": .bool($0.isAdmin),
+                        users.map { user in
+                            // One digest per user: `digest` makes a fresh salt each time it is read.
+                            let digest = user.digest
+                            return [
+                                "id": .number(JSONNumber(user.id)), "email": .string(user.email),
+                                "password_digest": [
+                                    "salt": .string(SHA256.hex(digest.salt)),
+                                    "sha256": .string(SHA256.hex(digest.hash)),
+                                ],
+                                "admin": .bool(user.isAdmin),
                             ]
                         })
                 ),

@@ -4,18 +4,26 @@ public struct UserSeed: Sendable, Equatable {
     public var id: Int
     /// The login e-mail (matched case-insensitively).
     public var email: String
-    /// The password in clear, as the seed file gives it (the store keeps only a hash).
+    /// The password in clear, as a seed file may give it; empty when only a digest is known.
     public var password: String
+    /// The password's salted digest, when the seed gives that instead of the password.
+    public var passwordDigest: PasswordDigest?
     /// Whether the user sees every job, not only their own.
     public var isAdmin: Bool
 
     /// Creates a user.
-    public init(id: Int, email: String, password: String, isAdmin: Bool) {
+    public init(id: Int, email: String, password: String, isAdmin: Bool, passwordDigest: PasswordDigest? = nil) {
+        self.passwordDigest = passwordDigest
         self.id = id
         self.email = email
         self.password = password
         self.isAdmin = isAdmin
     }
+}
+
+extension UserSeed {
+    /// The digest to store: the given one, or one made now from the clear password.
+    public var digest: PasswordDigest { passwordDigest ?? PasswordDigest(password: password) }
 }
 
 /// A location with its areas and their bins.
@@ -95,7 +103,8 @@ public struct TenantSeed: Sendable, Equatable {
     public static func isValidName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first != UInt8(ascii: "-"), name.utf8.count <= 63 else { return false }
         return name.utf8.allSatisfy { byte in
-            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "-")
         }
     }
@@ -127,7 +136,9 @@ public struct TenantSeed: Sendable, Equatable {
             guard user.id > 0, userIDs.insert(user.id).inserted else {
                 throw fail("users[\(index)].id", "user ids must be positive and unique, found \(user.id)")
             }
-            guard !user.password.isEmpty else { throw fail("users[\(index)].password", "the password is empty") }
+            guard !user.password.isEmpty || user.passwordDigest != nil else {
+                throw fail("users[\(index)].password", "the password is empty")
+            }
         }
         try unique(items, "items")
         try unique(lots, "lots")

@@ -76,8 +76,12 @@ public struct FieldRules {
 
     /// `required|date_format:Y-m-d`.
     public mutating func requiredDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
-        guard let text = requiredString(value, key) else { return nil }
-        guard let date = CalendarDate(parsing: text) else {
+        guard FieldRules.isPresent(value) else {
+            fail(key, .required)
+            return nil
+        }
+        // A non-string (a number, say) fails the format, as Laravel's date_format does, not a "string" rule.
+        guard case .string(let raw)? = value, let date = CalendarDate(parsing: raw.trimmingSpaces) else {
             fail(key, .dateFormat)
             return nil
         }
@@ -86,8 +90,8 @@ public struct FieldRules {
 
     /// `nullable|date_format:Y-m-d`: nil when absent or blank.
     public mutating func optionalDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
-        guard let text = optionalString(value, key) else { return nil }
-        guard let date = CalendarDate(parsing: text) else {
+        guard FieldRules.isPresent(value) else { return nil }
+        guard case .string(let raw)? = value, let date = CalendarDate(parsing: raw.trimmingSpaces) else {
             fail(key, .dateFormat)
             return nil
         }

@@ -29,6 +29,23 @@ public struct HTTPServerConfiguration: Sendable {
     public var bodyTooLarge: HTTPResponse
     /// The answer to a form body that cannot be parsed, given the reason (a lower-case phrase).
     public var malformedForm: @Sendable (_ reason: String) -> HTTPResponse
+    /// When set, asked once per request for the body limit and 413 in force now, overriding `maxBodyBytes`
+    /// and `bodyTooLarge` (the mock reads them from a profile that can be replaced at run time).
+    public var currentBodyLimit: (@Sendable () -> BodyLimit)?
+
+    /// A body limit and the answer to a body over it.
+    public struct BodyLimit: Sendable {
+        /// The largest body accepted, in bytes.
+        public var maxBytes: Int
+        /// The answer to a larger one (the server adds `Connection: close`).
+        public var tooLarge: HTTPResponse
+
+        /// Creates a limit.
+        public init(maxBytes: Int, tooLarge: HTTPResponse) {
+            self.maxBytes = maxBytes
+            self.tooLarge = tooLarge
+        }
+    }
 
     /// Creates a configuration; every parameter has the default used by `claret-harness serve`.
     public init(

@@ -82,14 +82,20 @@ final class MHDDispatcher: @unchecked Sendable {
         // +1 owned by MHD's per-request slot; `requestCompleted` releases it, on every way a request ends.
         contextSlot.pointee = Unmanaged.passRetained(context).toOpaque()
 
+        let limit =
+            configuration.currentBodyLimit?()
+            ?? HTTPServerConfiguration.BodyLimit(
+                maxBytes: configuration.maxBodyBytes, tooLarge: configuration.bodyTooLarge)
+        context.bodyLimit = max(limit.maxBytes, 0)
+        context.tooLarge = limit.tooLarge
         if let announced = headerValue(MHD_HTTP_HEADER_CONTENT_LENGTH, of: connection),
             let length = UInt64(announced.trimmingCharacters(in: .whitespaces)),
-            length > UInt64(max(configuration.maxBodyBytes, 0))
+            length > UInt64(context.bodyLimit)
         {
             context.exceedsLimit = true
             context.responded = true
             // Queued before the body is read: MHD sends no `100 Continue`, reads no body, and closes.
-            return queue(configuration.bodyTooLarge, on: connection, closing: true)
+            return queue(context.tooLarge, on: connection, closing: true)
         }
         if let contentType = headerValue(MHD_HTTP_HEADER_CONTENT_TYPE, of: connection) {
             let mediaType = contentType.split(separator: ";", maxSplits: 1).first
@@ -111,7 +117,7 @@ final class MHDDispatcher: @unchecked Sendable {
         _ chunk: UnsafePointer<CChar>?, count: Int, into context: MHDRequestContext
     ) -> MHD_Result {
         context.receivedBytes += count
-        let limit = max(configuration.maxBodyBytes, 0)
+        let limit = context.bodyLimit
         if context.exceedsLimit {
             return context.receivedBytes - limit > max(limit, Self.maxDiscardedBytes) ? .NO : .YES
         }
@@ -133,7 +139,7 @@ final class MHDDispatcher: @unchecked Sendable {
         method: UnsafePointer<CChar>
     ) -> MHD_Result {
         if context.exceedsLimit {
-            return queue(configuration.bodyTooLarge, on: connection, closing: true)
+            return queue(context.tooLarge, on: connection, closing: true)
         }
         let form = context.finishForm()
         if let reason = context.formFailure {

@@ -21,7 +21,11 @@ final class MHDRequestContext {
     var receivedBytes = 0
     /// The raw body (or, for a url-encoded form, the bytes still to be parsed).
     var body: [UInt8] = []
-    /// The body went over `maxBodyBytes`; the rest of it is dropped.
+    /// The body limit in force for this request, fixed on its first call.
+    var bodyLimit = 0
+    /// The answer to a body over `bodyLimit`.
+    var tooLarge = HTTPServerConfiguration.defaultBodyTooLarge
+    /// The body went over `bodyLimit`; the rest of it is dropped.
     var exceedsLimit = false
     /// A response was queued; MHD must not be given a second one.
     var responded = false

@@ -37,6 +37,7 @@ struct HarnessHandler {
     func reset(_ call: Call) throws -> HTTPResponse {
         let tenant = try call.requiredTenant
         try server.store.reset(tenant)
+        server.journal.clear(tenant: tenant.name)
         return .json(200, ["message": .string("Tenant '\(tenant.name)' was reset to its seed.")])
     }
 

@@ -25,9 +25,11 @@ struct ImportOutcomeTests {
         #expect(outcome.contentObject.keys == ["status", "summary", "errors"])
     }
 
-    @Test("the status names are the contract's", arguments: [
-        (ImportStatus.completed, "completed"), (.completedWithErrors, "completed_with_errors"), (.failed, "failed"),
-    ])
+    @Test(
+        "the status names are the contract's",
+        arguments: [
+            (ImportStatus.completed, "completed"), (.completedWithErrors, "completed_with_errors"), (.failed, "failed"),
+        ])
     func statusNames(status: ImportStatus, name: String) {
         #expect(status.rawValue == name)
     }
@@ -38,7 +40,8 @@ struct ImportOutcomeTests {
             status: .completed, summary: ImportSummary(received: 1, created: 1), errors: [], appliedIndexes: [0],
             requiresRollback: false)
         var content = outcome.contentObject
-        content["job_status_link"] = "http://127.0.0.1:8080/demo/settings/application-maintenance/job-management/imports/logs/1"
+        content["job_status_link"] =
+            "http://127.0.0.1:8080/demo/settings/application-maintenance/job-management/imports/logs/1"
         let response = BehaviourProfile.standard.response(.importProcessed, ["content": .object(content)])
         #expect(response.status == 200)
         let expected = try JSONParser.parse(

@@ -42,7 +42,8 @@ struct ImportProcessorTests {
     func updates() throws {
         let ledger = InMemoryLedger()
         ledger.seed(
-            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000", unit: "Gallon")
+            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000",
+            unit: "Gallon")
         let outcome = try apply([Self.record(quantity: "40", unit: "9le")], to: ledger)
         #expect(outcome.status == .completed)
         #expect(outcome.summary == ImportSummary(received: 1, updated: 1))
@@ -54,7 +55,8 @@ struct ImportProcessorTests {
     func dateIsPartOfTheKey() throws {
         let ledger = InMemoryLedger()
         ledger.seed(
-            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000", unit: "Gallon")
+            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000",
+            unit: "Gallon")
         let outcome = try apply([Self.record(date: "2023-08-02")], to: ledger)
         #expect(outcome.summary == ImportSummary(received: 1, created: 1))
         #expect(ledger.records.count == 2)
@@ -79,7 +81,8 @@ struct ImportProcessorTests {
     func creationNotAllowedStillUpdates() throws {
         let ledger = InMemoryLedger()
         ledger.seed(
-            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000", unit: "Gallon")
+            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000",
+            unit: "Gallon")
         let options = ImportOptions(allowCreation: false, allowUpdate: true, continueOnError: true)
         let outcome = try apply([Self.record(quantity: "1")], options: options, to: ledger)
         #expect(outcome.summary == ImportSummary(received: 1, updated: 1))
@@ -89,12 +92,14 @@ struct ImportProcessorTests {
     func updateNotAllowed() throws {
         let ledger = InMemoryLedger()
         ledger.seed(
-            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000", unit: "Gallon")
+            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000",
+            unit: "Gallon")
         let options = ImportOptions(allowCreation: true, allowUpdate: false, continueOnError: true)
         let outcome = try apply([Self.record(quantity: "1")], options: options, to: ledger)
         #expect(
             outcome.errors == [
-                RecordError(index: 0, field: nil, message: "The record already exists and record update is not allowed.")
+                RecordError(
+                    index: 0, field: nil, message: "The record already exists and record update is not allowed.")
             ])
         #expect(outcome.summary == ImportSummary(received: 1, failed: 1))
         let stored = ledger.stored(item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01")
@@ -227,7 +232,8 @@ struct ImportProcessorTests {
     func stopOnRefusedUpdate() throws {
         let ledger = InMemoryLedger()
         ledger.seed(
-            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000", unit: "Gallon")
+            item: "ZAMNVCAS19", bin: "SS-01", lot: "RM19CASRUT.ZAM", date: "2023-08-01", quantity: "5000",
+            unit: "Gallon")
         let options = ImportOptions(allowCreation: true, allowUpdate: false, continueOnError: false)
         let outcome = try apply([Self.record(item: "124"), Self.record()], options: options, to: ledger)
         #expect(outcome.status == .failed)

@@ -22,7 +22,8 @@ struct CalendarDateTests {
         #expect(CalendarDate(parsing: raw)?.text == raw)
     }
 
-    @Test("the last day of each month is accepted", arguments: ["2023-01-31", "2023-04-30", "2023-02-28", "2023-12-31"])
+    @Test(
+        "the last day of each month is accepted", arguments: ["2023-01-31", "2023-04-30", "2023-02-28", "2023-12-31"])
     func monthEnds(raw: String) {
         #expect(CalendarDate(parsing: raw) != nil)
     }

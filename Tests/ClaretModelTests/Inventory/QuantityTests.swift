@@ -30,7 +30,9 @@ struct QuantityTests {
 
     @Test(
         "text that is not a decimal number is refused",
-        arguments: ["", " ", "abc", "12a", "1.2.3", "1e", "1e+", "e5", ".", "-", "0x10", "NaN", "Infinity", "1,5", "1 000"])
+        arguments: [
+            "", " ", "abc", "12a", "1.2.3", "1e", "1e+", "e5", ".", "-", "0x10", "NaN", "Infinity", "1,5", "1 000",
+        ])
     func refusesNonNumbers(raw: String) {
         #expect(Quantity(parsing: raw) == nil)
     }
@@ -48,7 +50,8 @@ struct QuantityTests {
         #expect(!quantity.isPositive)
     }
 
-    @Test("only values above zero are positive", arguments: [("1", true), ("0.001", true), ("0", false), ("-1", false)])
+    @Test(
+        "only values above zero are positive", arguments: [("1", true), ("0.001", true), ("0", false), ("-1", false)])
     func positivity(raw: String, positive: Bool) {
         #expect(Quantity(parsing: raw)?.isPositive == positive)
     }

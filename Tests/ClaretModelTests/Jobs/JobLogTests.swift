@@ -70,7 +70,9 @@ struct JobLogTests {
     func queuedJob() {
         let content = JobLog(id: 4, status: .queued, userID: 1).contentObject(baseURL: "http://h", tenant: "demo")
         #expect(content["timestamps"]?["started_at"] == .null)
-        #expect(content["job_status_link"] == "http://h/demo/settings/application-maintenance/job-management/imports/logs/4")
+        #expect(
+            content["job_status_link"] == "http://h/demo/settings/application-maintenance/job-management/imports/logs/4"
+        )
     }
 
     @Test(
@@ -94,7 +96,8 @@ struct JobLogTests {
     @Test(
         "an import's outcome maps onto the job status of the same name",
         arguments: [
-            (ImportStatus.completed, JobStatus.completed), (.completedWithErrors, .completedWithErrors), (.failed, .failed),
+            (ImportStatus.completed, JobStatus.completed), (.completedWithErrors, .completedWithErrors),
+            (.failed, .failed),
         ])
     func fromImportStatus(status: ImportStatus, expected: JobStatus) {
         #expect(JobStatus(status) == expected)

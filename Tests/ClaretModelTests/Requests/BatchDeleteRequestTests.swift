@@ -171,7 +171,8 @@ struct BatchDeleteRequestTests {
         #expect(try laravelBody(errors) == JSONParser.parse(Self.criterionRequired))
     }
 
-    @Test("a filter that is not an array is refused", arguments: ["items", "locations", "location_areas", "bins", "lots"])
+    @Test(
+        "a filter that is not an array is refused", arguments: ["items", "locations", "location_areas", "bins", "lots"])
     func filterNotArray(key: String) throws {
         let errors = try failures(#"{"\#(key)": "SS-01"}"#)
         let attribute = String(key.map { $0 == "_" ? " " : $0 })
@@ -183,7 +184,10 @@ struct BatchDeleteRequestTests {
     func filterValueNotName() throws {
         let errors = try failures(#"{"items": ["124", 5, ""]}"#)
         #expect(keys(of: errors) == ["items.1", "items.2"])
-        #expect(errors.entries.map(\.messages) == [["The items.1 field must be a string."], ["The items.2 field is required."]])
+        #expect(
+            errors.entries.map(\.messages) == [
+                ["The items.1 field must be a string."], ["The items.2 field is required."],
+            ])
     }
 
     @Test("a bad filter date is refused", arguments: ["date_filled_from", "date_filled_to"])

@@ -79,7 +79,8 @@ struct FieldRulesTests {
         var rules = rules
         #expect(rules.requiredBoolean(value, "arguments.allow_record_creation") == nil)
         #expect(
-            rules.errors.entries.first?.messages == ["The arguments.allow record creation field must be true or false."])
+            rules.errors.entries.first?.messages == ["The arguments.allow record creation field must be true or false."]
+        )
     }
 
     @Test("a number that is 1 or 0 only in value is not a boolean", arguments: ["1.0", "0.0", "1e0", "0e5", "10e-1"])
@@ -149,7 +150,9 @@ struct FieldRulesTests {
         #expect(rules.errors.entries.first?.messages == ["The payload.0.quantity field must be a number."])
     }
 
-    @Test("a zero or negative quantity fails the greater-than-zero rule", arguments: [0, -5, "0.0", "-0.5"] as [JSONValue])
+    @Test(
+        "a zero or negative quantity fails the greater-than-zero rule",
+        arguments: [0, -5, "0.0", "-0.5"] as [JSONValue])
     func quantityNotPositive(value: JSONValue) {
         var rules = rules
         #expect(rules.requiredPositiveQuantity(value, "payload.0.quantity") == nil)
@@ -194,7 +197,8 @@ struct FieldRulesTests {
         #expect(rules.errors.entries.first?.messages == ["The payload field must be an array."])
     }
 
-    @Test("an optional array is nil without failure when absent, null, empty or a blank string",
+    @Test(
+        "an optional array is nil without failure when absent, null, empty or a blank string",
         arguments: [nil, JSONValue.null, [], "", "  "] as [JSONValue?])
     func optionalArrayAbsent(value: JSONValue?) {
         var rules = rules
