@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/claret-harness
-APT_PACKAGES := libmicrohttpd-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libmicrohttpd-dev libsqlite3-dev libyaml-dev pkg-config
 BENCH_PACKAGES := wrk
 
 .PHONY: deps build release run serve test lint format bench clean help

@@ -3,9 +3,11 @@ import PackageDescription
 
 // Module graph (imports point one way):
 //   ExactJSON, CSVFormat   leaf value formats, Foundation only
+//   YAMLReader             YAML (and JSON) documents with source positions, over libyaml
 //   ClaretModel            the vocabulary: records, master data, validation, errors, behaviour profile
 //   ClaretStore            SQLite; the only module importing CSQLite
 //   ClaretServer           the mock: router, handlers, and the libmicrohttpd adapter (only importer of CMicroHTTPD)
+//   ClaretScenarios        scenario files → validated plans → steps run over HTTP against a target
 //   ClaretCLI              argument parsing, help, commands wiring the modules
 let package = Package(
     name: "claret-harness",
@@ -24,18 +26,30 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         .target(name: "ExactJSON"),
+        .target(name: "YAMLReader", dependencies: ["ExactJSON", "CYAML"]),
         .target(name: "CSVFormat"),
         .target(name: "ClaretModel", dependencies: ["ExactJSON", "CSVFormat"]),
         .target(name: "ClaretStore", dependencies: ["ClaretModel", "ExactJSON", "CSVFormat", "CSQLite"]),
         .target(name: "ClaretServer", dependencies: ["ClaretModel", "ClaretStore", "ExactJSON", "CMicroHTTPD"]),
-        .target(name: "ClaretCLI", dependencies: ["ClaretModel", "ClaretStore", "ClaretServer", "ExactJSON"]),
+        .target(name: "ClaretScenarios", dependencies: ["ClaretModel", "ExactJSON", "YAMLReader"]),
+        .target(
+            name: "ClaretCLI",
+            dependencies: ["ClaretModel", "ClaretStore", "ClaretServer", "ClaretScenarios", "ExactJSON"]),
         .executableTarget(name: "claret-harness", dependencies: ["ClaretCLI"]),
         .testTarget(name: "ExactJSONTests", dependencies: ["ExactJSON"]),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat"]),
         .testTarget(name: "ClaretModelTests", dependencies: ["ClaretModel", "ExactJSON"]),
         .testTarget(name: "ClaretStoreTests", dependencies: ["ClaretStore", "ClaretModel"]),
-        .testTarget(name: "ClaretServerTests", dependencies: ["ClaretServer", "ClaretStore", "ClaretModel", "ExactJSON"]),
+        .testTarget(
+            name: "ClaretServerTests", dependencies: ["ClaretServer", "ClaretStore", "ClaretModel", "ExactJSON"]),
+        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "ExactJSON"]),
+        .testTarget(name: "ClaretScenariosTests", dependencies: ["ClaretScenarios", "ExactJSON"]),
         .testTarget(name: "ClaretCLITests", dependencies: ["ClaretCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]

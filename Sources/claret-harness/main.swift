@@ -1,2 +1,3 @@
 import ClaretCLI
+
 CLI.main()

@@ -1,0 +1,279 @@
+import ClaretModel
+import ClaretScenarios
+import ClaretServer
+import ClaretStore
+import ExactJSON
+import Foundation
+
+/// `claret-harness run`: replays scenario files against the embedded mock, a running mock, or a real tenant.
+struct RunCommand {
+    static let spec = CommandSpec(
+        name: "run", abstract: "Replay scenario files against the mock or a real Claret tenant.",
+        discussion: """
+            Reads every scenario first (YAML or JSON; a folder means every *.yaml, *.yml and *.scenario.json in
+            it, skipping 'fixtures' folders) and stops with file:line:column messages if any is malformed.
+            Then runs them and prints one line per scenario and a summary.
+
+            --target mock (the default) starts a mock in-process on a free port with a fresh store; each scenario
+            gets its own tenant, seeded from its 'seed' or the demo tenant. --target URL runs against a running
+            mock (detected through /__harness/health; scenarios again get their own tenants) or a real tenant,
+            e.g. https://plan.claret.app with --tenant yourcompany and CLARET_EMAIL / CLARET_PASSWORD set.
+            Against anything but the embedded mock, scenarios that import or delete refuse to run unless
+            --allow-writes is given and --confirm-tenant repeats the tenant's name.
+
+            Exit status: 0 when every scenario passed, 1 when any failed, 64 for usage errors, 65 for a
+            malformed scenario.
+            """,
+        arguments: [
+            .positional(
+                "paths", value: "PATH", help: "Scenario files or folders (default: scenarios).", repeatable: true,
+                optional: true),
+            .option("target", short: "t", value: "mock|URL", help: "Where to run.", default: "mock"),
+            .option("tenant", value: "NAME", help: "The tenant on a real target (mocks get one per scenario)."),
+            .option("var", value: "NAME=VALUE", help: "Set a variable (overrides the file's).", repeatable: true),
+            .option("jobs", short: "j", value: "N", help: "Scenarios run at once.", default: "4"),
+            .option(
+                "filter", value: "TEXT", help: "Only scenarios whose name, file or tag contains TEXT.", repeatable: true
+            ),
+            .option("record", value: "DIR", help: "Write a transcript of each scenario into DIR."),
+            .flag("allow-writes", help: "Allow imports and deletes on a target other than the embedded mock."),
+            .option("confirm-tenant", value: "NAME", help: "Repeat the tenant's name to confirm writes to it."),
+            .option("harness-token", value: "TOKEN", help: "X-Harness-Token for a mock that requires one."),
+            .option("job-delay", value: "MS", help: "Processing time of CSV jobs in the embedded mock.", default: "50"),
+            .option("timeout", value: "SECONDS", help: "Per-request timeout.", default: "30"),
+            .flag("verbose", short: "v", help: "Print every step, not only each scenario."),
+        ],
+        examples: [
+            "claret-harness run",
+            "claret-harness run scenarios/auth.yaml --verbose",
+            "claret-harness run --target http://127.0.0.1:8080 --record transcripts/",
+            "CLARET_EMAIL=me@acme.test CLARET_PASSWORD=… claret-harness run scenarios/auth.yaml \\\n"
+                + "    --target https://plan.claret.app --tenant acme",
+        ])
+
+    let arguments: ParsedArguments
+
+    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+
+    func run() throws -> ExitCode {
+        let paths = arguments.values("paths").isEmpty ? ["scenarios"] : arguments.values("paths")
+        let jobs = try arguments.int("jobs", range: 1...64) ?? 4
+        let timeout = try arguments.int("timeout", range: 1...3600) ?? 30
+        let jobDelay = try arguments.int("job-delay", range: 0...600_000) ?? 50
+        var overrides: [String: JSONValue] = [:]
+        for (name, value) in ProcessInfo.processInfo.environment { overrides["env.\(name)"] = .string(value) }
+        for assignment in arguments.values("var") {
+            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+                throw CommandFailure("--var takes NAME=VALUE, got '\(assignment)'", exitCode: .usage)
+            }
+            overrides[String(assignment[..<equals])] = .string(String(assignment[assignment.index(after: equals)...]))
+        }
+
+        var scenarios = try ScenarioLoader.load(paths)
+        let filters = arguments.values("filter").map { $0.lowercased() }
+        if !filters.isEmpty {
+            scenarios = scenarios.filter { scenario in
+                let haystack = ([scenario.name, scenario.file] + scenario.tags).map { $0.lowercased() }
+                return filters.contains { filter in haystack.contains { $0.contains(filter) } }
+            }
+        }
+        guard !scenarios.isEmpty else {
+            throw CommandFailure("no scenario matched (paths: \(paths.joined(separator: " ")))", exitCode: .noInput)
+        }
+
+        let transport = URLSessionTransport(timeout: TimeInterval(timeout))
+        defer { transport.close() }
+        let targetArgument = arguments.value("target") ?? "mock"
+        let harnessToken = arguments.value("harness-token")
+        var embedded: (service: MockService, store: Store)?
+        defer {
+            embedded?.service.stop()
+            embedded?.store.close()
+        }
+        let baseURL: String
+        let isMock: Bool
+        if targetArgument == "mock" {
+            let store = try Store.temporary()
+            try store.install(SeedFile.builtIn())
+            let service = MockService(store: store, port: 0, jobProcessingTime: Double(jobDelay) / 1000)
+            try service.start()
+            embedded = (service, store)
+            baseURL = service.baseURL ?? ""
+            isMock = true
+        } else {
+            guard let url = URL(string: targetArgument), url.scheme == "http" || url.scheme == "https", url.host != nil
+            else {
+                throw CommandFailure(
+                    "--target takes 'mock' or a URL such as http://127.0.0.1:8080, got '\(targetArgument)'",
+                    exitCode: .usage)
+            }
+            baseURL = targetArgument.hasSuffix("/") ? String(targetArgument.dropLast()) : targetArgument
+            isMock = Self.wait { await Self.isHarness(baseURL, transport: transport, token: harnessToken) }
+        }
+
+        // The write guard: nothing but the embedded mock takes imports or deletes without a double confirmation.
+        let tenant = arguments.value("tenant")
+        if embedded == nil {
+            let writers = scenarios.filter { $0.steps.contains(where: \.writes) }
+            if !writers.isEmpty {
+                guard let tenant else {
+                    throw CommandFailure(
+                        "--tenant is required with --target \(targetArgument): the tenant the scenarios may write to",
+                        exitCode: .usage)
+                }
+                guard arguments.flag("allow-writes"), arguments.value("confirm-tenant") == tenant else {
+                    let names = writers.prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
+                    throw CommandFailure(
+                        """
+                        refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against \
+                        \(baseURL): this may change the inventory of tenant '\(tenant)'. If that is what you want, add \
+                        --allow-writes --confirm-tenant \(tenant)
+                        """, exitCode: .usage)
+                }
+            }
+        }
+        if !isMock {
+            guard let tenant else {
+                throw CommandFailure("--tenant is required against a real Claret target", exitCode: .usage)
+            }
+            let environment = ProcessInfo.processInfo.environment
+            guard let email = environment["CLARET_EMAIL"], let password = environment["CLARET_PASSWORD"] else {
+                throw CommandFailure(
+                    "set CLARET_EMAIL and CLARET_PASSWORD to the credentials of a user of tenant '\(tenant)'",
+                    exitCode: .usage)
+            }
+            overrides["email"] = .string(email)
+            overrides["password"] = .string(password)
+        }
+
+        let runner = ScenarioRunner(transport: transport, overrides: overrides)
+        let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let verbose = arguments.flag("verbose")
+        let record = arguments.value("record")
+        Console.line("Running \(scenarios.count) scenario(s) against \(isMock ? "the mock at " : "")\(baseURL)")
+        let started = Date()
+        let selected = scenarios
+        let results = Self.wait {
+            await withTaskGroup(of: (Int, ScenarioResult).self) { group in
+                var collected: [(Int, ScenarioResult)] = []
+                var next = 0
+                func start(_ index: Int) {
+                    let scenario = selected[index]
+                    let name = isMock ? Self.tenantName(for: scenario, index: index, run: runID) : (tenant ?? "")
+                    let target = Target(baseURL: baseURL, tenant: name, isMock: isMock, harnessToken: harnessToken)
+                    group.addTask {
+                        if isMock {
+                            do {
+                                try await runner.prepareTenant(for: scenario, on: target)
+                            } catch {
+                                return (index, ScenarioRunner.setupFailure(scenario, on: target, error: "\(error)"))
+                            }
+                        }
+                        let result = await runner.run(scenario, on: target) { step in
+                            if verbose { Console.line(Report.stepLine(step, scenario: scenario.name)) }
+                        }
+                        return (index, result)
+                    }
+                }
+                while next < min(jobs, selected.count) {
+                    start(next)
+                    next += 1
+                }
+                while let finished = await group.next() {
+                    collected.append(finished)
+                    Console.line(Report.scenarioLine(finished.1))
+                    if next < selected.count {
+                        start(next)
+                        next += 1
+                    }
+                }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+        }
+        if let record {
+            for result in results { try Transcript.write(result, into: record) }
+        }
+        Console.line(Report.summary(results, seconds: Date().timeIntervalSince(started), record: record))
+        return results.allSatisfy { $0.outcome == .passed } ? .success : .failure
+    }
+
+    /// A tenant name for one scenario of one run: lowercase, digits and '-', at most 63 characters.
+    static func tenantName(for scenario: Scenario, index: Int, run: String) -> String {
+        let slug = String(Transcript.fileName(for: scenario.name).prefix(40))
+        return "\(slug)-\(run)-\(index + 1)"
+    }
+
+    static func isHarness(_ baseURL: String, transport: HTTPTransport, token: String?) async -> Bool {
+        let headers = token.map { [(name: "X-Harness-Token", value: $0)] } ?? []
+        guard
+            let response = try? await transport.send(
+                OutgoingRequest(method: "GET", url: "\(baseURL)/__harness/health", headers: headers, body: [])),
+            response.status == 200
+        else { return false }
+        return (try? JSONParser.parse(response.body))?["status"] == "ok"
+    }
+
+    /// Runs async work from this synchronous command and waits for its result.
+    static func wait<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = Locked<T?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let value = await work()
+            box.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        // The task stored a value before signalling.
+        return box.withLock { $0 }!
+    }
+}
+
+/// Finds and parses scenario files; every malformed one is reported before anything runs.
+enum ScenarioLoader {
+    static func load(_ paths: [String]) throws -> [Scenario] {
+        var files: [String] = []
+        let fileManager = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw CommandFailure("no such file or folder: \(path)", exitCode: .noInput)
+            }
+            if !isFolder.boolValue {
+                files.append(path)
+                continue
+            }
+            let enumerator = fileManager.enumerator(atPath: path)
+            var found: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                let components = relative.split(separator: "/")
+                if components.contains(where: { $0 == "fixtures" || $0.hasPrefix(".") }) { continue }
+                if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || relative.hasSuffix(".scenario.json") {
+                    found.append("\(path.hasSuffix("/") ? String(path.dropLast()) : path)/\(relative)")
+                }
+            }
+            files += found.sorted()
+        }
+        var scenarios: [Scenario] = []
+        var problems: [String] = []
+        for file in files {
+            do {
+                scenarios.append(try ScenarioParser.load(path: file))
+            } catch {
+                problems.append(error.description)
+            }
+        }
+        var seen: [String: String] = [:]
+        for scenario in scenarios {
+            if let other = seen[scenario.name] {
+                problems.append("\(scenario.file): the scenario name '\(scenario.name)' is also used by \(other)")
+            }
+            seen[scenario.name] = scenario.file
+        }
+        guard problems.isEmpty else {
+            throw CommandFailure(
+                problems.joined(separator: "\n") + "\n\(problems.count) scenario problem(s); nothing was sent",
+                exitCode: .dataError)
+        }
+        return scenarios
+    }
+}

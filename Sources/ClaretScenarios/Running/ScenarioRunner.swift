@@ -1,0 +1,296 @@
+import ClaretModel
+import ExactJSON
+import Foundation
+
+/// Where scenarios run: a base URL, a tenant, and whether the harness endpoints are there.
+public struct Target: Sendable {
+    /// `http://127.0.0.1:8080` or `https://plan.claret.app`.
+    public var baseURL: String
+    /// The tenant the scenario runs on.
+    public var tenant: String
+    /// Whether the target is a claret-harness mock: tenants can be created for a run and state read back.
+    public var isMock: Bool
+    /// `X-Harness-Token` for a mock that requires one.
+    public var harnessToken: String?
+
+    /// Creates a target.
+    public init(baseURL: String, tenant: String, isMock: Bool, harnessToken: String? = nil) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.tenant = tenant
+        self.isMock = isMock
+        self.harnessToken = harnessToken
+    }
+}
+
+/// Replays scenarios over HTTP: renders each request, sends it (polling when asked), checks the answer,
+/// keeps captures, and finally checks the tenant's inventory.
+public struct ScenarioRunner: Sendable {
+    /// The network.
+    public let transport: HTTPTransport
+    /// Variables from the command line and the environment; they override the file's.
+    public let overrides: [String: JSONValue]
+    /// Names whose values are secrets: never written to output or transcripts.
+    public static let secretNames = ["password", "token", "secret"]
+
+    /// Creates a runner.
+    public init(transport: HTTPTransport, overrides: [String: JSONValue] = [:]) {
+        self.transport = transport
+        self.overrides = overrides
+    }
+
+    /// Whether a variable's value must never be shown.
+    public static func isSecret(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return secretNames.contains { lower.contains($0) }
+    }
+
+    /// Creates the scenario's own tenant on a mock target from its seed (or the demo tenant).
+    public func prepareTenant(for scenario: Scenario, on target: Target) async throws {
+        var tenant = scenario.seed?.object ?? JSONObject()
+        if scenario.seed == nil, let demo = try? SeedFile.builtIn().tenants.first {
+            tenant = demo.seedObject.object ?? JSONObject()
+        }
+        tenant["name"] = .string(target.tenant)
+        var headers = [(name: "Content-Type", value: "application/json")]
+        if let token = target.harnessToken { headers.append(("X-Harness-Token", token)) }
+        let response = try await transport.send(
+            OutgoingRequest(
+                method: "POST", url: "\(target.baseURL)/__harness/tenants", headers: headers,
+                body: JSONValue.object(tenant).serializedBytes()))
+        guard response.status == 201 else {
+            throw TransportError(
+                description:
+                    "the mock refused tenant '\(target.tenant)' for scenario '\(scenario.name)': \(response.status) \(String(decoding: response.body, as: UTF8.self))"
+            )
+        }
+    }
+
+    /// Runs every step in order (stopping at the first that fails), then the state check.
+    public func run(
+        _ scenario: Scenario, on target: Target, onStep: @Sendable (StepResult) -> Void = { _ in }
+    ) async -> ScenarioResult {
+        let started = Date()
+        var values = scenario.variables
+        for (name, value) in overrides { values[name] = value }
+        values["tenant"] = .string(target.tenant)
+        values["base_url"] = .string(target.baseURL)
+        var result = ScenarioResult(
+            name: scenario.name, description: scenario.description, file: scenario.file, baseURL: target.baseURL,
+            tenant: target.tenant, targetIsMock: target.isMock,
+            startedAt: started.formatted(.iso8601), milliseconds: 0, steps: [], state: nil)
+        var stopped = false
+        for step in scenario.steps {
+            if stopped {
+                result.steps.append(Self.skipped(step, because: "an earlier step did not pass"))
+                continue
+            }
+            let stepResult = await run(step, of: scenario, variables: &values)
+            result.steps.append(redacted(stepResult, values: values))
+            onStep(result.steps[result.steps.count - 1])
+            if stepResult.outcome != .passed { stopped = true }
+        }
+        if let state = scenario.state {
+            if stopped {
+                result.state = StateResult(
+                    outcome: .skipped, rows: [], mismatches: [], note: "not checked: a step did not pass")
+            } else if !target.isMock {
+                result.state = StateResult(
+                    outcome: .skipped, rows: [], mismatches: [],
+                    note: "not checked: a real tenant has no inventory read-back")
+            } else {
+                result.state = await check(state, on: target)
+            }
+        }
+        result.milliseconds = Date().timeIntervalSince(started) * 1000
+        return result
+    }
+
+    /// The result of a scenario whose tenant could not be prepared: one step in error, saying why.
+    public static func setupFailure(_ scenario: Scenario, on target: Target, error: String) -> ScenarioResult {
+        let step = StepResult(
+            name: "create the scenario's tenant", position: scenario.steps[0].position, outcome: .error,
+            request: nil, response: nil, attempts: 0, milliseconds: 0, mismatches: [], checks: [], error: error,
+            captures: [])
+        return ScenarioResult(
+            name: scenario.name, description: scenario.description, file: scenario.file, baseURL: target.baseURL,
+            tenant: target.tenant, targetIsMock: target.isMock, startedAt: Date().formatted(.iso8601),
+            milliseconds: 0, steps: [step] + scenario.steps.dropFirst(0).map { skipped($0, because: "no tenant") },
+            state: nil)
+    }
+
+    static func skipped(_ step: Step, because reason: String) -> StepResult {
+        StepResult(
+            name: step.name, position: step.position, outcome: .skipped, request: nil, response: nil, attempts: 0,
+            milliseconds: 0, mismatches: [], checks: [], error: reason, captures: [])
+    }
+
+    // MARK: - Steps
+
+    private func run(_ step: Step, of scenario: Scenario, variables: inout [String: JSONValue]) async -> StepResult {
+        var result = StepResult(
+            name: step.name, position: step.position, outcome: .passed, request: nil, response: nil, attempts: 0,
+            milliseconds: 0, mismatches: [], checks: [], error: nil, captures: [])
+        let request: OutgoingRequest
+        do {
+            request = try RequestBuilder.build(step.request, scenario: scenario, variables: Variables(variables))
+        } catch {
+            result.outcome = .error
+            result.error = "\(error)"
+            return result
+        }
+        result.request = request
+        let started = Date()
+        var response: IncomingResponse
+        do {
+            response = try await transport.send(request)
+            result.attempts = 1
+            if let poll = step.poll {
+                let deadline = started.addingTimeInterval(poll.timeout)
+                while !Self.holds(poll.until, in: response) {
+                    guard Date() < deadline else {
+                        result.mismatches += poll.until.flatMap { check in
+                            check.matcher.evaluate(in: Self.json(response), at: check.path)
+                        }
+                        result.outcome = .failed
+                        result.error =
+                            "the poll condition did not hold within \(poll.timeout)s (\(result.attempts) attempts)"
+                        break
+                    }
+                    try await Task.sleep(nanoseconds: UInt64(poll.interval * 1_000_000_000))
+                    response = try await transport.send(request)
+                    result.attempts += 1
+                }
+            }
+        } catch {
+            result.outcome = .error
+            result.error = "\(error)"
+            result.milliseconds = Date().timeIntervalSince(started) * 1000
+            return result
+        }
+        result.milliseconds = Date().timeIntervalSince(started) * 1000
+        result.response = response
+
+        let expect = step.expect
+        if let status = expect.status {
+            result.checks.append("status \(status)")
+            let found = status.evaluate([.number(JSONNumber(response.status))], at: .root)
+            if !found.isEmpty {
+                result.mismatches.append(
+                    Mismatch(
+                        path: "status", kind: .statusChanged, expected: status.expectedText,
+                        actual: String(response.status),
+                        message: "status: expected \(status), got \(response.status)"))
+            }
+        }
+        for (name, matcher) in expect.headers {
+            result.checks.append("header \(name) \(matcher)")
+            let values = response.header(name).map { [JSONValue.string($0)] } ?? []
+            result.mismatches += matcher.evaluate(values, at: .root).map { mismatch in
+                Mismatch(
+                    path: "header \(name)", kind: mismatch.kind, expected: mismatch.expected, actual: mismatch.actual,
+                    message: "header \(name): " + Self.tail(of: mismatch.message))
+            }
+        }
+        let document = Self.json(response)
+        for (path, matcher) in expect.body {
+            result.checks.append("\(path) \(matcher)")
+            result.mismatches += matcher.evaluate(in: document, at: path)
+        }
+        for (name, path) in step.captures {
+            guard let value = path.select(in: document).first else {
+                result.mismatches.append(
+                    Mismatch(
+                        path: path.description, kind: .missing, expected: "a value to capture as '\(name)'",
+                        actual: nil, message: "\(path): nothing to capture as '\(name)'"))
+                continue
+            }
+            variables[name] = value
+            result.captures.append((name, Self.isSecret(name) ? "[secret]" : value))
+        }
+        if !result.mismatches.isEmpty, result.outcome == .passed { result.outcome = .failed }
+        return result
+    }
+
+    /// A mismatch sentence without its leading path (`$: expected 3, got 4` → `expected 3, got 4`).
+    static func tail(of message: String) -> String {
+        guard let colon = message.range(of: ": ") else { return message }
+        return String(message[colon.upperBound...])
+    }
+
+    static func json(_ response: IncomingResponse) -> JSONValue {
+        (try? JSONParser.parse(response.body)) ?? .null
+    }
+
+    static func holds(_ checks: [(path: JSONPath, matcher: Matcher)], in response: IncomingResponse) -> Bool {
+        let document = json(response)
+        return checks.allSatisfy { $0.matcher.evaluate(in: document, at: $0.path).isEmpty }
+    }
+
+    /// The step with every secret value replaced by `{{name}}`, so output and transcripts never hold one.
+    private func redacted(_ result: StepResult, values: [String: JSONValue]) -> StepResult {
+        let secrets = values.compactMap { name, value -> (String, String)? in
+            guard Self.isSecret(name), let text = value.string ?? value.number?.text, text.count >= 4 else {
+                return nil
+            }
+            return (text, "{{\(name)}}")
+        }.sorted { $0.0.count > $1.0.count }
+        guard !secrets.isEmpty else { return result }
+        func scrub(_ text: String) -> String {
+            secrets.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        }
+        func scrub(_ bytes: [UInt8]) -> [UInt8] {
+            guard let text = String(bytes: bytes, encoding: .utf8) else { return bytes }
+            return Array(scrub(text).utf8)
+        }
+        var copy = result
+        if var request = copy.request {
+            request.url = scrub(request.url)
+            request.headers = request.headers.map { ($0.name, scrub($0.value)) }
+            request.body = scrub(request.body)
+            copy.request = request
+        }
+        if var response = copy.response {
+            response.headers = response.headers.map { ($0.name, scrub($0.value)) }
+            response.body = scrub(response.body)
+            copy.response = response
+        }
+        copy.mismatches = copy.mismatches.map { mismatch in
+            Mismatch(
+                path: mismatch.path, kind: mismatch.kind, expected: scrub(mismatch.expected),
+                actual: mismatch.actual.map(scrub), message: scrub(mismatch.message))
+        }
+        copy.error = copy.error.map(scrub)
+        return copy
+    }
+
+    // MARK: - State
+
+    private func check(_ state: StateExpectation, on target: Target) async -> StateResult {
+        var rows: [JSONValue] = []
+        var index: Int? = 0
+        var headers: [(name: String, value: String)] = []
+        if let token = target.harnessToken { headers.append(("X-Harness-Token", token)) }
+        do {
+            while let current = index {
+                let response = try await transport.send(
+                    OutgoingRequest(
+                        method: "GET",
+                        url: "\(target.baseURL)/__harness/tenants/\(target.tenant)/inventory?current_index=\(current)",
+                        headers: headers, body: []))
+                let page = Self.json(response)
+                guard response.status == 200, let data = page["data"]?.array else {
+                    return StateResult(
+                        outcome: .error, rows: rows, mismatches: [],
+                        note: "the inventory read-back answered \(response.status)")
+                }
+                rows += data
+                index = page["next_index"]?.number?.int
+            }
+        } catch {
+            return StateResult(outcome: .error, rows: rows, mismatches: [], note: "\(error)")
+        }
+        let mismatches = StateChecker.compare(rows, with: state)
+        return StateResult(
+            outcome: mismatches.isEmpty ? .passed : .failed, rows: rows, mismatches: mismatches, note: nil)
+    }
+}
