@@ -5,7 +5,7 @@ BIN := .build/release/claret-harness
 APT_PACKAGES := libmicrohttpd-dev libsqlite3-dev libyaml-dev pkg-config
 BENCH_PACKAGES := wrk
 
-.PHONY: deps build release run serve test lint format bench clean help
+.PHONY: deps build release run demo serve test lint format bench clean help
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ build: deps ## Debug build
 release: deps ## Release build of the claret-harness binary
 	$(SWIFT) build -c release --product claret-harness
 
-run: release ## Start the mock on the demo tenant and show how to call it
+run: release ## Replay the bundled scenarios against the embedded mock and print the report
+	$(BIN) run scenarios
+
+demo: release ## Start the mock on the demo tenant, walk through token → import → read-back with curl, keep serving
 	@./scripts/run-demo.sh $(BIN)
 
 serve: release ## Start the mock in the foreground (ARGS="--port 0 ...")

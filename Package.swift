@@ -49,7 +49,9 @@ let package = Package(
         .testTarget(
             name: "ClaretServerTests", dependencies: ["ClaretServer", "ClaretStore", "ClaretModel", "ExactJSON"]),
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader", "ExactJSON"]),
-        .testTarget(name: "ClaretScenariosTests", dependencies: ["ClaretScenarios", "ExactJSON"]),
+        .testTarget(
+            name: "ClaretScenariosTests",
+            dependencies: ["ClaretScenarios", "ExactJSON", "YAMLReader", "ClaretServer", "ClaretStore", "ClaretModel"]),
         .testTarget(name: "ClaretCLITests", dependencies: ["ClaretCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]
