@@ -7,7 +7,7 @@ import ClaretModel
 final class SQLLedger: InventoryLedger {
     private let connection: Connection
     private let scope: SQLValue
-    private var cache: [String: Int64?] = [:]
+    private var cache: [String: [String: Int64?]] = [:]
 
     init(connection: Connection, tenant: TenantRef) {
         self.connection = connection
@@ -15,10 +15,9 @@ final class SQLLedger: InventoryLedger {
     }
 
     private func lookup(_ table: String, _ name: String, sql: String) throws -> Int64? {
-        let cacheKey = "\(table)\u{0}\(name)"
-        if let cached = cache[cacheKey] { return cached }
+        if let cached = cache[table]?[name] { return cached }
         let id = try connection.queryOne(sql, [scope, .text(name)]).map { $0.int64(0) }
-        cache[cacheKey] = id
+        cache[table, default: [:]][name] = .some(id)
         return id
     }
 

@@ -96,6 +96,12 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// The string without leading and trailing spaces and tabs (Foundation-free).
     var trimmingSpaces: String {
+        // Fast path: almost every value has nothing to trim, and this runs for every cell of an import.
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
+        if first != space && first != tab && last != space && last != tab { return self }
         var view = Substring(self)
         while let first = view.first, first == " " || first == "\t" { view.removeFirst() }
         while let last = view.last, last == " " || last == "\t" { view.removeLast() }

@@ -33,32 +33,32 @@ public struct FieldRules {
     }
 
     /// `required|string`: the trimmed string, or nil after recording the failure.
-    public mutating func requiredString(_ value: JSONValue?, _ key: String) -> String? {
+    public mutating func requiredString(_ value: JSONValue?, _ key: @autoclosure () -> String) -> String? {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
-        return string(value, key)
+        return string(value, key())
     }
 
     /// `nullable|string`: the trimmed string, nil when absent or blank, or nil after recording a failure.
-    public mutating func optionalString(_ value: JSONValue?, _ key: String) -> String? {
+    public mutating func optionalString(_ value: JSONValue?, _ key: @autoclosure () -> String) -> String? {
         guard FieldRules.isPresent(value) else { return nil }
-        return string(value, key)
+        return string(value, key())
     }
 
-    private mutating func string(_ value: JSONValue?, _ key: String) -> String? {
+    private mutating func string(_ value: JSONValue?, _ key: @autoclosure () -> String) -> String? {
         guard case .string(let text)? = value else {
-            fail(key, .string)
+            fail(key(), .string)
             return nil
         }
         return text.trimmingSpaces
     }
 
     /// `required|boolean`: accepts true, false, 1, 0, "1", "0".
-    public mutating func requiredBoolean(_ value: JSONValue?, _ key: String) -> Bool? {
+    public mutating func requiredBoolean(_ value: JSONValue?, _ key: @autoclosure () -> String) -> Bool? {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
         switch value {
@@ -69,39 +69,39 @@ public struct FieldRules {
         case .string("1")?: return true
         case .string("0")?: return false
         default:
-            fail(key, .boolean)
+            fail(key(), .boolean)
             return nil
         }
     }
 
     /// `required|date_format:Y-m-d`.
-    public mutating func requiredDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
+    public mutating func requiredDate(_ value: JSONValue?, _ key: @autoclosure () -> String) -> CalendarDate? {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
         // A non-string (a number, say) fails the format, as Laravel's date_format does, not a "string" rule.
         guard case .string(let raw)? = value, let date = CalendarDate(parsing: raw.trimmingSpaces) else {
-            fail(key, .dateFormat)
+            fail(key(), .dateFormat)
             return nil
         }
         return date
     }
 
     /// `nullable|date_format:Y-m-d`: nil when absent or blank.
-    public mutating func optionalDate(_ value: JSONValue?, _ key: String) -> CalendarDate? {
+    public mutating func optionalDate(_ value: JSONValue?, _ key: @autoclosure () -> String) -> CalendarDate? {
         guard FieldRules.isPresent(value) else { return nil }
         guard case .string(let raw)? = value, let date = CalendarDate(parsing: raw.trimmingSpaces) else {
-            fail(key, .dateFormat)
+            fail(key(), .dateFormat)
             return nil
         }
         return date
     }
 
     /// `required|numeric|gt:0`: a JSON number or a numeric string, kept exactly.
-    public mutating func requiredPositiveQuantity(_ value: JSONValue?, _ key: String) -> Quantity? {
+    public mutating func requiredPositiveQuantity(_ value: JSONValue?, _ key: @autoclosure () -> String) -> Quantity? {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
         let quantity: Quantity?
@@ -111,51 +111,55 @@ public struct FieldRules {
         default: quantity = nil
         }
         guard let quantity else {
-            fail(key, .numeric)
+            fail(key(), .numeric)
             return nil
         }
         guard quantity.isPositive else {
-            fail(key, .greaterThanZero, ["value": "0"])
+            fail(key(), .greaterThanZero, ["value": "0"])
             return nil
         }
         return quantity
     }
 
     /// `required|array|max:N`: the elements, or nil after recording the failure.
-    public mutating func requiredArray(_ value: JSONValue?, _ key: String, max: Int? = nil) -> [JSONValue]? {
+    public mutating func requiredArray(_ value: JSONValue?, _ key: @autoclosure () -> String, max: Int? = nil)
+        -> [JSONValue]?
+    {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
-        return array(value, key, max: max)
+        return array(value, key(), max: max)
     }
 
     /// `nullable|array|max:N`: nil when absent, null or empty.
-    public mutating func optionalArray(_ value: JSONValue?, _ key: String, max: Int? = nil) -> [JSONValue]? {
+    public mutating func optionalArray(_ value: JSONValue?, _ key: @autoclosure () -> String, max: Int? = nil)
+        -> [JSONValue]?
+    {
         guard FieldRules.isPresent(value) else { return nil }
         if case .string(let text)? = value, text.trimmingSpaces.isEmpty { return nil }
-        return array(value, key, max: max)
+        return array(value, key(), max: max)
     }
 
-    private mutating func array(_ value: JSONValue?, _ key: String, max: Int?) -> [JSONValue]? {
+    private mutating func array(_ value: JSONValue?, _ key: @autoclosure () -> String, max: Int?) -> [JSONValue]? {
         guard case .array(let elements)? = value else {
-            fail(key, .array)
+            fail(key(), .array)
             return nil
         }
         if let max, elements.count > max {
-            fail(key, .maxItems, ["max": String(max)])
+            fail(key(), .maxItems, ["max": String(max)])
         }
         return elements
     }
 
     /// `required|array` for an object (Laravel calls both arrays).
-    public mutating func requiredObject(_ value: JSONValue?, _ key: String) -> JSONObject? {
+    public mutating func requiredObject(_ value: JSONValue?, _ key: @autoclosure () -> String) -> JSONObject? {
         guard FieldRules.isPresent(value) else {
-            fail(key, .required)
+            fail(key(), .required)
             return nil
         }
         guard case .object(let object)? = value else {
-            fail(key, .array)
+            fail(key(), .array)
             return nil
         }
         return object

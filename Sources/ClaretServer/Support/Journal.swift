@@ -95,10 +95,24 @@ final class Journal: Sendable {
             }
             return parts.joined(separator: "&")
         }
-        if let document = try? JSONParser.parse(request.body) {
-            return excerpt(redacted(document).serializedBytes())
+        // Parsing and rewriting a body costs as much as the import itself; only bodies that may hold a
+        // secret are rewritten.
+        guard mayHoldSecret(request.body), let document = try? JSONParser.parse(request.body) else {
+            return excerpt(request.body)
         }
-        return excerpt(request.body)
+        return excerpt(redacted(document).serializedBytes())
+    }
+
+    /// Whether the bytes contain `password` in any letter case (a cheap scan before parsing).
+    private static func mayHoldSecret(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("password".utf8)
+        guard bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == needle[0] {
+            var index = 1
+            while index < needle.count, bytes[start + index] | 0x20 == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
     }
 
     /// The document with the value of every secret-named key replaced, at any depth (a tenant's users carry
