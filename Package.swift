@@ -8,6 +8,7 @@ import PackageDescription
 //   ClaretStore            SQLite; the only module importing CSQLite
 //   ClaretServer           the mock: router, handlers, and the libmicrohttpd adapter (only importer of CMicroHTTPD)
 //   ClaretScenarios        scenario files → validated plans → steps run over HTTP against a target
+//   ClaretReporting        transcripts read back, runs compared into mismatches, reports rendered
 //   ClaretCLI              argument parsing, help, commands wiring the modules
 let package = Package(
     name: "claret-harness",
@@ -38,9 +39,12 @@ let package = Package(
         .target(name: "ClaretStore", dependencies: ["ClaretModel", "ExactJSON", "CSVFormat", "CSQLite"]),
         .target(name: "ClaretServer", dependencies: ["ClaretModel", "ClaretStore", "ExactJSON", "CMicroHTTPD"]),
         .target(name: "ClaretScenarios", dependencies: ["ClaretModel", "ExactJSON", "YAMLReader"]),
+        .target(name: "ClaretReporting", dependencies: ["ClaretModel", "ExactJSON", "CSVFormat"]),
         .target(
             name: "ClaretCLI",
-            dependencies: ["ClaretModel", "ClaretStore", "ClaretServer", "ClaretScenarios", "ExactJSON"]),
+            dependencies: [
+                "ClaretModel", "ClaretStore", "ClaretServer", "ClaretScenarios", "ClaretReporting", "ExactJSON",
+            ]),
         .executableTarget(name: "claret-harness", dependencies: ["ClaretCLI"]),
         .testTarget(name: "ExactJSONTests", dependencies: ["ExactJSON"]),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat"]),
@@ -52,6 +56,7 @@ let package = Package(
         .testTarget(
             name: "ClaretScenariosTests",
             dependencies: ["ClaretScenarios", "ExactJSON", "YAMLReader", "ClaretServer", "ClaretStore", "ClaretModel"]),
+        .testTarget(name: "ClaretReportingTests", dependencies: ["ClaretReporting", "ClaretModel", "ExactJSON"]),
         .testTarget(name: "ClaretCLITests", dependencies: ["ClaretCLI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]

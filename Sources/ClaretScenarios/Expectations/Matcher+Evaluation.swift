@@ -1,3 +1,4 @@
+import ClaretModel
 import ExactJSON
 import Foundation
 

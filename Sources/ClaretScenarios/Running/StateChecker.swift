@@ -1,3 +1,4 @@
+import ClaretModel
 import ExactJSON
 
 /// Compares the inventory read back with a scenario's `state` expectation.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ClaretScenarios
+@testable import ClaretModel
 
 @Suite("Mismatches are data with a stable code and a standard sentence")
 struct MismatchTests {
@@ -35,8 +35,10 @@ struct MismatchTests {
 
     @Test("relocating a mismatch replaces its path and the path that starts its sentence")
     func relocation() throws {
-        let found = Matcher.matches("^application/json").evaluate(["text/html"], at: .root)
-        let relocated = try #require(found.first).relocated(to: "header Content-Type")
+        let found = Mismatch(
+            path: "$", kind: .patternMismatch, expected: "/^application/json/", actual: #""text/html""#,
+            message: #"$: expected a string matching /^application/json/, got "text/html""#)
+        let relocated = found.relocated(to: "header Content-Type")
         #expect(relocated.path == "header Content-Type")
         #expect(
             relocated.message
