@@ -79,6 +79,12 @@ struct HarnessHandler {
         .json(200, server.journal.json)
     }
 
+    func openAPI(_ call: Call) throws -> HTTPResponse {
+        HTTPResponse(
+            status: 200, headers: HTTPHeaders([("Content-Type", "application/json")]),
+            body: Array(OpenAPIDocument.text.utf8))
+    }
+
     func profile(_ call: Call) throws -> HTTPResponse {
         .json(200, call.profile.document)
     }

@@ -28,6 +28,7 @@ extension MockServer {
         },
         Route("GET", "/__harness/tenants/{tenant}/jobs", .harness) { try HarnessHandler(server: $0.server).jobs($0) },
         Route("GET", "/__harness/journal", .harness) { try HarnessHandler(server: $0.server).journal($0) },
+        Route("GET", "/__harness/openapi.json", .harness) { try HarnessHandler(server: $0.server).openAPI($0) },
         Route("GET", "/__harness/profile", .harness) { try HarnessHandler(server: $0.server).profile($0) },
         Route("PUT", "/__harness/profile", .harness) { try HarnessHandler(server: $0.server).replaceProfile($0) },
     ]
