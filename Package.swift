@@ -57,7 +57,9 @@ let package = Package(
             name: "ClaretScenariosTests",
             dependencies: ["ClaretScenarios", "ExactJSON", "YAMLReader", "ClaretServer", "ClaretStore", "ClaretModel"]),
         .testTarget(name: "ClaretReportingTests", dependencies: ["ClaretReporting", "ClaretModel", "ExactJSON"]),
-        .testTarget(name: "ClaretCLITests", dependencies: ["ClaretCLI"]),
+        .testTarget(
+            name: "ClaretCLITests",
+            dependencies: ["ClaretCLI", "ClaretServer", "ClaretStore", "ClaretModel", "ClaretScenarios", "ExactJSON"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]
 )

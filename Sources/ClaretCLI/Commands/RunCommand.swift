@@ -19,7 +19,7 @@ struct RunCommand {
             mock (detected through /__harness/health; scenarios again get their own tenants) or a real tenant,
             e.g. https://plan.claret.app with --tenant yourcompany and CLARET_EMAIL / CLARET_PASSWORD set.
             Against anything but the embedded mock, scenarios that import or delete refuse to run unless
-            --allow-writes is given and --confirm-tenant repeats the tenant's name.
+            --allow-writes is given; against a real tenant --confirm-tenant must also repeat its name.
 
             Exit status: 0 when every scenario passed, 1 when any failed, 64 for usage errors, 65 for a
             malformed scenario.
@@ -46,7 +46,7 @@ struct RunCommand {
         examples: [
             "claret-harness run",
             "claret-harness run scenarios/auth.yaml --verbose",
-            "claret-harness run --target http://127.0.0.1:8080 --record transcripts/",
+            "claret-harness run --target http://127.0.0.1:8080 --allow-writes --record transcripts/",
             "CLARET_EMAIL=me@acme.test CLARET_PASSWORD=… claret-harness run scenarios/auth.yaml \\\n"
                 + "    --target https://plan.claret.app --tenant acme",
         ])
@@ -61,7 +61,6 @@ struct RunCommand {
         let timeout = try arguments.int("timeout", range: 1...3600) ?? 30
         let jobDelay = try arguments.int("job-delay", range: 0...600_000) ?? 50
         var overrides: [String: JSONValue] = [:]
-        for (name, value) in ProcessInfo.processInfo.environment { overrides["env.\(name)"] = .string(value) }
         for assignment in arguments.values("var") {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw CommandFailure("--var takes NAME=VALUE, got '\(assignment)'", exitCode: .usage)
@@ -111,24 +110,36 @@ struct RunCommand {
             isMock = Self.wait { await Self.isHarness(baseURL, transport: transport, token: harnessToken) }
         }
 
-        // The write guard: nothing but the embedded mock takes imports or deletes without a double confirmation.
+        // The write guard: nothing but the embedded mock takes imports or deletes without being asked to. A
+        // running mock gives every scenario its own tenant but may be shared, so --allow-writes is enough
+        // there; a real tenant also needs its name repeated with --confirm-tenant.
         let tenant = arguments.value("tenant")
         if embedded == nil {
             let writers = scenarios.filter { $0.steps.contains(where: \.writes) }
             if !writers.isEmpty {
-                guard let tenant else {
-                    throw CommandFailure(
-                        "--tenant is required with --target \(targetArgument): the tenant the scenarios may write to",
-                        exitCode: .usage)
-                }
-                guard arguments.flag("allow-writes"), arguments.value("confirm-tenant") == tenant else {
-                    let names = writers.prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
-                    throw CommandFailure(
-                        """
-                        refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against \
-                        \(baseURL): this may change the inventory of tenant '\(tenant)'. If that is what you want, add \
-                        --allow-writes --confirm-tenant \(tenant)
-                        """, exitCode: .usage)
+                let names = writers.prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
+                if isMock {
+                    guard arguments.flag("allow-writes") else {
+                        throw CommandFailure(
+                            """
+                            refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against the \
+                            mock at \(baseURL) without --allow-writes (each scenario gets its own tenant there)
+                            """, exitCode: .usage)
+                    }
+                } else {
+                    guard let tenant else {
+                        throw CommandFailure(
+                            "--tenant is required with --target \(targetArgument): the tenant the scenarios may write to",
+                            exitCode: .usage)
+                    }
+                    guard arguments.flag("allow-writes"), arguments.value("confirm-tenant") == tenant else {
+                        throw CommandFailure(
+                            """
+                            refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against \
+                            \(baseURL): this may change the inventory of tenant '\(tenant)'. If that is what you want, \
+                            add --allow-writes --confirm-tenant \(tenant)
+                            """, exitCode: .usage)
+                    }
                 }
             }
         }
@@ -191,7 +202,18 @@ struct RunCommand {
             }
         }
         if let record {
-            for result in results { try Transcript.write(result, into: record) }
+            // Names that differ only in case or punctuation would share a file: number the later ones.
+            var used = Set<String>()
+            for result in results {
+                let base = Transcript.fileName(for: result.name)
+                var name = base
+                var counter = 2
+                while !used.insert(name).inserted {
+                    name = "\(base)-\(counter)"
+                    counter += 1
+                }
+                try Transcript.write(result, into: record, as: name)
+            }
         }
         Console.line(Report.summary(results, seconds: Date().timeIntervalSince(started), record: record))
         return results.allSatisfy { $0.outcome == .passed } ? .success : .failure

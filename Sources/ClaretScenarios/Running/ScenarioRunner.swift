@@ -98,7 +98,17 @@ public struct ScenarioRunner: Sendable {
                     outcome: .skipped, rows: [], mismatches: [],
                     note: "not checked: a real tenant has no inventory read-back")
             } else {
-                result.state = await check(state, on: target)
+                do {
+                    // Rows may name captured values ({{job}}) or built-ins, like requests.
+                    let known = Variables(values)
+                    var rendered = state
+                    rendered.contains = try state.contains.map { try Template.render($0, with: known) }
+                    rendered.absent = try state.absent.map { try Template.render($0, with: known) }
+                    rendered.exactly = try state.exactly.map { rows in try rows.map { try Template.render($0, with: known) } }
+                    result.state = await check(rendered, on: target)
+                } catch {
+                    result.state = StateResult(outcome: .error, rows: [], mismatches: [], note: "\(error)")
+                }
             }
         }
         result.milliseconds = Date().timeIntervalSince(started) * 1000
@@ -131,8 +141,12 @@ public struct ScenarioRunner: Sendable {
             name: step.name, position: step.position, outcome: .passed, request: nil, response: nil, attempts: 0,
             milliseconds: 0, mismatches: [], checks: [], error: nil, captures: [])
         let request: OutgoingRequest
+        let expect: ResponseExpectation
+        let until: [(path: JSONPath, matcher: Matcher)]
         do {
-            request = try RequestBuilder.build(step.request, scenario: scenario, variables: Variables(variables))
+            let known = Variables(variables.merging(Self.environment(for: step)) { given, _ in given })
+            request = try RequestBuilder.build(step.request, scenario: scenario, variables: known)
+            (expect, until) = try Self.resolve(step, with: known)
         } catch {
             result.outcome = .error
             result.error = "\(error)"
@@ -146,9 +160,9 @@ public struct ScenarioRunner: Sendable {
             result.attempts = 1
             if let poll = step.poll {
                 let deadline = started.addingTimeInterval(poll.timeout)
-                while !Self.holds(poll.until, in: response) {
+                while !Self.holds(until, in: response) {
                     guard Date() < deadline else {
-                        result.mismatches += poll.until.flatMap { check in
+                        result.mismatches += until.flatMap { check in
                             check.matcher.evaluate(in: Self.json(response), at: check.path)
                         }
                         result.outcome = .failed
@@ -170,7 +184,6 @@ public struct ScenarioRunner: Sendable {
         result.milliseconds = Date().timeIntervalSince(started) * 1000
         result.response = response
 
-        let expect = step.expect
         if let status = expect.status {
             result.checks.append("status \(status)")
             let found = status.evaluate([.number(JSONNumber(response.status))], at: .root)
@@ -179,7 +192,7 @@ public struct ScenarioRunner: Sendable {
                     Mismatch(
                         path: "status", kind: .statusChanged, expected: status.expectedText,
                         actual: String(response.status),
-                        message: "status: expected \(status), got \(response.status)"))
+                        message: "status: expected \(status.phrase), got \(response.status)"))
             }
         }
         for (name, matcher) in expect.headers {
@@ -217,8 +230,59 @@ public struct ScenarioRunner: Sendable {
         return String(message[colon.upperBound...])
     }
 
+    /// The body as JSON; a body that is not JSON (a CSV job file, an HTML page) is one string, so `$` can
+    /// still be checked with `contains` or `matches`.
     static func json(_ response: IncomingResponse) -> JSONValue {
-        (try? JSONParser.parse(response.body)) ?? .null
+        if let document = try? JSONParser.parse(response.body) { return document }
+        if response.body.isEmpty { return .null }
+        return String(bytes: response.body, encoding: .utf8).map { .string($0) } ?? .null
+    }
+
+    /// `env.NAME` variables for the names a step uses, read from the process environment only when used (so
+    /// an unknown-variable message lists the scenario's variables, not the whole environment).
+    static func environment(for step: Step) -> [String: JSONValue] {
+        var names = Template.names(in: step.request.path)
+        for (_, value) in step.request.query + step.request.headers { names.formUnion(Template.names(in: value)) }
+        switch step.request.body {
+        case .json(let value): names.formUnion(Template.names(in: value))
+        case .raw(let text, _): names.formUnion(Template.names(in: text))
+        case .multipart(let fields, let files):
+            for field in fields { names.formUnion(Template.names(in: field.value)) }
+            for file in files {
+                if case .inline(let text) = file.source { names.formUnion(Template.names(in: text)) }
+            }
+        case .none: break
+        }
+        for spec in step.expect.templates.values { names.formUnion(Template.names(in: spec)) }
+        for spec in (step.poll?.templates ?? [:]).values { names.formUnion(Template.names(in: spec)) }
+        let environment = ProcessInfo.processInfo.environment
+        var values: [String: JSONValue] = [:]
+        for name in names where name.hasPrefix("env.") {
+            if let value = environment[String(name.dropFirst(4))] { values[name] = .string(value) }
+        }
+        return values
+    }
+
+    /// The step's checks with `{{variables}}` filled in (captures of earlier steps included).
+    static func resolve(_ step: Step, with variables: Variables) throws -> (
+        ResponseExpectation, [(path: JSONPath, matcher: Matcher)]
+    ) {
+        func parse(_ spec: JSONValue) throws -> Matcher {
+            try Matcher.parse(try Template.render(spec, with: variables))
+        }
+        var expect = step.expect
+        if let spec = expect.templates["status"] { expect.status = try parse(spec) }
+        for index in expect.headers.indices {
+            if let spec = expect.templates["header \(index)"] { expect.headers[index].matcher = try parse(spec) }
+        }
+        for index in expect.body.indices {
+            if let spec = expect.templates["body \(index)"] { expect.body[index].matcher = try parse(spec) }
+        }
+        var until = step.poll?.until ?? []
+        for index in until.indices {
+            if let spec = step.poll?.templates[index] { until[index].matcher = try parse(spec) }
+        }
+        return (expect, until)
     }
 
     static func holds(_ checks: [(path: JSONPath, matcher: Matcher)], in response: IncomingResponse) -> Bool {
@@ -228,11 +292,18 @@ public struct ScenarioRunner: Sendable {
 
     /// The step with every secret value replaced by `{{name}}`, so output and transcripts never hold one.
     private func redacted(_ result: StepResult, values: [String: JSONValue]) -> StepResult {
-        let secrets = values.compactMap { name, value -> (String, String)? in
-            guard Self.isSecret(name), let text = value.string ?? value.number?.text, text.count >= 4 else {
-                return nil
+        // Each secret in the forms it travels in: as is, percent-encoded in a query, and escaped in JSON.
+        var queryAllowed = CharacterSet.alphanumerics
+        queryAllowed.insert(charactersIn: "-._~")
+        let secrets = values.flatMap { name, value -> [(String, String)] in
+            guard Self.isSecret(name), let text = value.string ?? value.number?.text, text.count >= 4 else { return [] }
+            let placeholder = "{{\(name)}}"
+            var forms = [text]
+            if let encoded = text.addingPercentEncoding(withAllowedCharacters: queryAllowed) {
+                forms += [encoded, encoded.replacingOccurrences(of: "%20", with: "+")]
             }
-            return (text, "{{\(name)}}")
+            forms.append(String(JSONValue.string(text).serialized().dropFirst().dropLast()))
+            return Set(forms).map { ($0, placeholder) }
         }.sorted { $0.0.count > $1.0.count }
         guard !secrets.isEmpty else { return result }
         func scrub(_ text: String) -> String {

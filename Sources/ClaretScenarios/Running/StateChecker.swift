@@ -9,7 +9,7 @@ enum StateChecker {
             mismatches += count.evaluate([.number(JSONNumber(rows.count))], at: .root).map { mismatch in
                 Mismatch(
                     path: "state.count", kind: mismatch.kind, expected: mismatch.expected, actual: String(rows.count),
-                    message: "state.count: expected \(count), got \(rows.count) rows")
+                    message: "state.count: expected \(count.phrase), got \(rows.count) rows")
             }
         }
         for expected in state.contains where !rows.contains(where: { matches($0, expected) }) {

@@ -40,10 +40,14 @@ public struct Step: Sendable {
 
     /// Whether the step changes a tenant's data (import or batch delete), so it must never reach a real
     /// tenant by accident.
+    /// A path built from variables (other than the tenant) counts as writing when the method could write:
+    /// the guard runs before any variable is known, and must not be bypassed by `path: "{{endpoint}}"`.
     public var writes: Bool {
-        request.method == "POST"
-            && (request.path.hasSuffix("/inventory/import/process")
-                || request.path.hasSuffix("/inventory/batch-delete"))
+        guard !["GET", "HEAD"].contains(request.method) else { return false }
+        if request.path.hasSuffix("/inventory/import/process") || request.path.hasSuffix("/inventory/batch-delete") {
+            return true
+        }
+        return !Template.names(in: request.path).subtracting(["tenant", "base_url"]).isEmpty
     }
 }
 
@@ -99,6 +103,9 @@ public struct ResponseExpectation: Sendable {
     public var headers: [(name: String, matcher: Matcher)]
     /// JSON body checks by path.
     public var body: [(path: JSONPath, matcher: Matcher)]
+    /// The written specs of checks that hold `{{variables}}`, rendered and parsed again when the step runs
+    /// (keys: `status`, `header N`, `body N` by position).
+    public var templates: [String: JSONValue] = [:]
 
     /// Nothing checked.
     public static let none = ResponseExpectation(status: nil, headers: [], body: [])
@@ -112,6 +119,8 @@ public struct PollSpec: Sendable {
     public var interval: Double
     /// Seconds before giving up.
     public var timeout: Double
+    /// The written specs of `until` checks that hold `{{variables}}`, by position.
+    public var templates: [Int: JSONValue] = [:]
 }
 
 /// The tenant's inventory at the end, through the harness read-back (skipped against a real tenant).

@@ -104,11 +104,28 @@ private struct Reader {
     }
 
     func matcher(_ node: YAMLNode, _ what: String) throws(ScenarioError) -> Matcher {
+        // A lone key one typo away from a matcher keyword is almost surely a mistyped matcher, not a literal
+        // object to compare with ({ge: 1} meant {gte: 1}); say so instead of comparing literally.
+        if case .object(let object) = node.json, object.count == 1, let key = object.keys.first,
+            !Matcher.keywords.contains(key),
+            let guess = SpellingSuggester.suggestion(for: key, among: Matcher.keywords)
+        {
+            throw fail(
+                node,
+                "\(what): unknown matcher '\(key)'; did you mean '\(guess)'? (to compare with an object literally, write {equals: {...}})"
+            )
+        }
         do {
             return try Matcher.parse(node.json)
         } catch {
             throw fail(node, "\(what): \(error.message)")
         }
+    }
+
+    /// The node's value when it holds `{{variables}}` (so it is rendered when the step runs), else nil.
+    func template(_ node: YAMLNode) -> JSONValue? {
+        // `Optional.none`, not `nil`: JSONValue takes nil literals too, and would make this `.null`.
+        Template.names(in: node.json).isEmpty ? Optional.none : node.json
     }
 
     func checks(_ node: YAMLNode?, _ what: String) throws(ScenarioError) -> [(path: JSONPath, matcher: Matcher)] {
@@ -240,16 +257,23 @@ private struct Reader {
         if let node = body["expect"], !node.isNull {
             _ = try mapping(node, "'expect'", keys: ["status", "headers", "body"])
             expect.status = try node["status"].map { value throws(ScenarioError) in try matcher(value, "status") }
+            if let status = node["status"], let spec = template(status) { expect.templates["status"] = spec }
             if let headers = node["headers"], !headers.isNull {
                 guard case .mapping = headers.content else {
                     throw fail(headers, "'headers' must map names to expectations")
                 }
                 for pair in pairs(headers) {
                     let header = pair.key.json.string ?? ""
+                    if let spec = template(pair.value) { expect.templates["header \(expect.headers.count)"] = spec }
                     expect.headers.append((header, try matcher(pair.value, "header '\(header)'")))
                 }
             }
             expect.body = try checks(node["body"], "'body'")
+            if let bodyNode = node["body"] {
+                for (index, pair) in pairs(bodyNode).enumerated() {
+                    if let spec = template(pair.value) { expect.templates["body \(index)"] = spec }
+                }
+            }
         }
         var captures: [(name: String, path: JSONPath)] = []
         if let node = body["capture"], !node.isNull {
@@ -269,6 +293,11 @@ private struct Reader {
             poll = PollSpec(
                 until: until, interval: try seconds(node["interval"], "'interval'", default: 0.2),
                 timeout: try seconds(node["timeout"], "'timeout'", default: 30))
+            if let untilNode = node["until"] {
+                for (index, pair) in pairs(untilNode).enumerated() {
+                    if let spec = template(pair.value) { poll?.templates[index] = spec }
+                }
+            }
         }
         return Step(
             name: stepName, position: node.position, request: request, expect: expect, captures: captures, poll: poll)

@@ -32,11 +32,12 @@ public enum Transcript {
         ]
     }
 
-    /// Writes the transcript of `result` into `folder` as `<scenario>.json`; returns the file's path.
+    /// Writes the transcript of `result` into `folder` as `<name>.json` (by default the scenario's file name);
+    /// returns the file's path.
     @discardableResult
-    public static func write(_ result: ScenarioResult, into folder: String) throws -> String {
+    public static func write(_ result: ScenarioResult, into folder: String, as name: String? = nil) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let path = "\(folder)/\(fileName(for: result.name)).json"
+        let path = "\(folder)/\(name ?? fileName(for: result.name)).json"
         try Data(json(result).serializedBytes(pretty: true) + [0x0A]).write(to: URL(fileURLWithPath: path))
         return path
     }
