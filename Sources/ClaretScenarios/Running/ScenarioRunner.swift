@@ -104,7 +104,9 @@ public struct ScenarioRunner: Sendable {
                     var rendered = state
                     rendered.contains = try state.contains.map { try Template.render($0, with: known) }
                     rendered.absent = try state.absent.map { try Template.render($0, with: known) }
-                    rendered.exactly = try state.exactly.map { rows in try rows.map { try Template.render($0, with: known) } }
+                    rendered.exactly = try state.exactly.map { rows in
+                        try rows.map { try Template.render($0, with: known) }
+                    }
                     result.state = await check(rendered, on: target)
                 } catch {
                     result.state = StateResult(outcome: .error, rows: [], mismatches: [], note: "\(error)")
