@@ -13,7 +13,7 @@ public enum CLI {
             Start the mock with 'claret-harness serve', point your client's base URL at it, and it answers
             like a Claret tenant: token auth, inventory import and batch delete, on the same paths.
             """,
-        commands: [ServeCommand.spec, RunCommand.spec, ProfileCommand.spec])
+        commands: [ServeCommand.spec, RunCommand.spec, CompareCommand.spec, ReproduceCommand.spec, ProfileCommand.spec])
 
     /// Runs the tool with the process's arguments and exits.
     public static func main() -> Never {
@@ -42,6 +42,8 @@ public enum CLI {
                 case ServeCommand.spec.name: return try ServeCommand(parsed).run()
                 case ProfileCommand.spec.name: return try ProfileCommand(parsed).run()
                 case RunCommand.spec.name: return try RunCommand(parsed).run()
+                case CompareCommand.spec.name: return try CompareCommand(parsed).run()
+                case ReproduceCommand.spec.name: return try ReproduceCommand(parsed).run()
                 default:
                     Console.error("error: the command '\(command.name)' is declared but has no implementation")
                     return .software

@@ -1,4 +1,5 @@
 import ClaretModel
+import ClaretReporting
 import ClaretScenarios
 import ClaretServer
 import ClaretStore
@@ -36,6 +37,14 @@ struct RunCommand {
                 "filter", value: "TEXT", help: "Only scenarios whose name, file or tag contains TEXT.", repeatable: true
             ),
             .option("record", value: "DIR", help: "Write a transcript of each scenario into DIR."),
+            .option(
+                "against", value: "mock|URL",
+                help: "Also run on this target and report how its answers differ (a parity run)."),
+            .option("rules", value: "FILE", help: "Normalization rules for --against (see docs/reporting.md)."),
+            .option("known", value: "FILE", help: "Known differences for --against: shown, not failing."),
+            .option("json", value: "FILE", help: "Write the report as JSON."),
+            .option("junit", value: "FILE", help: "Write the report as JUnit XML, for CI."),
+            .option("html", value: "FILE", help: "Write the report as one self-contained HTML file."),
             .flag("allow-writes", help: "Allow imports and deletes on a target other than the embedded mock."),
             .option("confirm-tenant", value: "NAME", help: "Repeat the tenant's name to confirm writes to it."),
             .option("harness-token", value: "TOKEN", help: "X-Harness-Token for a mock that requires one."),
@@ -82,68 +91,93 @@ struct RunCommand {
 
         let transport = URLSessionTransport(timeout: TimeInterval(timeout))
         defer { transport.close() }
-        let targetArgument = arguments.value("target") ?? "mock"
         let harnessToken = arguments.value("harness-token")
-        var embedded: (service: MockService, store: Store)?
-        defer {
-            embedded?.service.stop()
-            embedded?.store.close()
+        let primary = try TargetSession(
+            arguments.value("target") ?? "mock", jobDelay: jobDelay, transport: transport, harnessToken: harnessToken)
+        defer { primary.close() }
+        try guardWrites(of: scenarios, on: primary)
+        var secondary: TargetSession?
+        if let against = arguments.value("against") {
+            let session = try TargetSession(
+                against, jobDelay: jobDelay, transport: transport, harnessToken: harnessToken)
+            try guardWrites(of: scenarios, on: session)
+            secondary = session
         }
-        let baseURL: String
-        let isMock: Bool
-        if targetArgument == "mock" {
-            let store = try Store.temporary()
-            try store.install(SeedFile.builtIn())
-            let service = MockService(store: store, port: 0, jobProcessingTime: Double(jobDelay) / 1000)
-            try service.start()
-            embedded = (service, store)
-            baseURL = service.baseURL ?? ""
-            isMock = true
-        } else {
-            guard let url = URL(string: targetArgument), url.scheme == "http" || url.scheme == "https", url.host != nil
-            else {
-                throw CommandFailure(
-                    "--target takes 'mock' or a URL such as http://127.0.0.1:8080, got '\(targetArgument)'",
-                    exitCode: .usage)
-            }
-            baseURL = targetArgument.hasSuffix("/") ? String(targetArgument.dropLast()) : targetArgument
-            isMock = Self.wait { await Self.isHarness(baseURL, transport: transport, token: harnessToken) }
-        }
+        defer { secondary?.close() }
 
-        // The write guard: nothing but the embedded mock takes imports or deletes without being asked to. A
-        // running mock gives every scenario its own tenant but may be shared, so --allow-writes is enough
-        // there; a real tenant also needs its name repeated with --confirm-tenant.
-        let tenant = arguments.value("tenant")
-        if embedded == nil {
-            let writers = scenarios.filter { $0.steps.contains(where: \.writes) }
-            if !writers.isEmpty {
-                let names = writers.prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
-                if isMock {
-                    guard arguments.flag("allow-writes") else {
-                        throw CommandFailure(
-                            """
-                            refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against the \
-                            mock at \(baseURL) without --allow-writes (each scenario gets its own tenant there)
-                            """, exitCode: .usage)
-                    }
-                } else {
-                    guard let tenant else {
-                        throw CommandFailure(
-                            "--tenant is required with --target \(targetArgument): the tenant the scenarios may write to",
-                            exitCode: .usage)
-                    }
-                    guard arguments.flag("allow-writes"), arguments.value("confirm-tenant") == tenant else {
-                        throw CommandFailure(
-                            """
-                            refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against \
-                            \(baseURL): this may change the inventory of tenant '\(tenant)'. If that is what you want, \
-                            add --allow-writes --confirm-tenant \(tenant)
-                            """, exitCode: .usage)
-                    }
-                }
-            }
+        let outputs = try ReportOutputs(arguments)
+        let record = arguments.value("record")
+        let started = Date()
+        let results = try execute(scenarios, on: primary, overrides: overrides, jobs: jobs, transport: transport)
+        if let record { try Self.record(results, into: secondary == nil ? record : "\(record)/\(primary.label)") }
+        Console.line(RunConsole.summary(results, seconds: Date().timeIntervalSince(started), record: nil))
+
+        guard let secondary else {
+            let report = RunReport.make(from: try Self.recorded(results), title: "claret-harness run")
+            try outputs.write(report)
+            if let record { Console.line("Transcripts written to \(record)/") }
+            return results.allSatisfy { $0.outcome == .passed } ? .success : .failure
         }
-        if !isMock {
+        // A parity run: the same scenarios on the second target, then the differences between the two.
+        let againstResults = try execute(
+            scenarios, on: secondary, overrides: overrides, jobs: jobs, transport: transport)
+        if let record { try Self.record(againstResults, into: "\(record)/\(secondary.label)") }
+        Console.line(RunConsole.summary(againstResults, seconds: Date().timeIntervalSince(started), record: nil))
+        let normalizer = try CompareCommand.normalizer(arguments.value("rules"))
+        let known = try CompareCommand.known(arguments.value("known"))
+        let report = Comparator.compare(
+            left: try Self.recorded(results), right: try Self.recorded(againstResults),
+            sides: (primary.label, secondary.label), normalizer: normalizer, known: known)
+        Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
+        try outputs.write(report)
+        if let record {
+            Console.line("Transcripts written to \(record)/\(primary.label)/ and \(record)/\(secondary.label)/")
+        }
+        return report.isFailure ? .failure : .success
+    }
+
+    /// Refuses scenarios that import or delete on anything but the embedded mock unless the user said so.
+    ///
+    /// A running mock gives every scenario its own fresh tenant but may be shared, so `--allow-writes` is
+    /// enough there; a real tenant also needs its name repeated with `--confirm-tenant`.
+    private func guardWrites(of scenarios: [Scenario], on session: TargetSession) throws {
+        guard !session.isEmbedded else { return }
+        let writers = scenarios.filter { $0.steps.contains(where: \.writes) }
+        guard !writers.isEmpty else { return }
+        let names = writers.prefix(5).map { "'\($0.name)'" }.joined(separator: ", ")
+        if session.isMock {
+            guard arguments.flag("allow-writes") else {
+                throw CommandFailure(
+                    """
+                    refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against the \
+                    mock at \(session.baseURL) without --allow-writes (each scenario gets its own tenant there)
+                    """, exitCode: .usage)
+            }
+            return
+        }
+        guard let tenant = arguments.value("tenant") else {
+            throw CommandFailure(
+                "--tenant is required with --target \(session.argument): the tenant the scenarios may write to",
+                exitCode: .usage)
+        }
+        guard arguments.flag("allow-writes"), arguments.value("confirm-tenant") == tenant else {
+            throw CommandFailure(
+                """
+                refusing to run \(writers.count) scenario(s) that import or delete (\(names)) against \
+                \(session.baseURL): this may change the inventory of tenant '\(tenant)'. If that is what you want, \
+                add --allow-writes --confirm-tenant \(tenant)
+                """, exitCode: .usage)
+        }
+    }
+
+    /// Runs `scenarios` on one target, `jobs` at a time, printing a line per scenario as each finishes.
+    private func execute(
+        _ scenarios: [Scenario], on session: TargetSession, overrides given: [String: JSONValue], jobs: Int,
+        transport: URLSessionTransport
+    ) throws -> [ScenarioResult] {
+        var overrides = given
+        let tenant = arguments.value("tenant")
+        if !session.isMock {
             guard let tenant else {
                 throw CommandFailure("--tenant is required against a real Claret target", exitCode: .usage)
             }
@@ -156,20 +190,20 @@ struct RunCommand {
             overrides["email"] = .string(email)
             overrides["password"] = .string(password)
         }
-
         let runner = ScenarioRunner(transport: transport, overrides: overrides)
         let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let verbose = arguments.flag("verbose")
-        let record = arguments.value("record")
+        let isMock = session.isMock
+        let baseURL = session.baseURL
+        let harnessToken = session.harnessToken
+        let stopAtFailure = arguments.value("against") == nil
         Console.line("Running \(scenarios.count) scenario(s) against \(isMock ? "the mock at " : "")\(baseURL)")
-        let started = Date()
-        let selected = scenarios
-        let results = Self.wait {
+        return Self.wait {
             await withTaskGroup(of: (Int, ScenarioResult).self) { group in
                 var collected: [(Int, ScenarioResult)] = []
                 var next = 0
                 func start(_ index: Int) {
-                    let scenario = selected[index]
+                    let scenario = scenarios[index]
                     let name = isMock ? Self.tenantName(for: scenario, index: index, run: runID) : (tenant ?? "")
                     let target = Target(baseURL: baseURL, tenant: name, isMock: isMock, harnessToken: harnessToken)
                     group.addTask {
@@ -180,20 +214,20 @@ struct RunCommand {
                                 return (index, ScenarioRunner.setupFailure(scenario, on: target, error: "\(error)"))
                             }
                         }
-                        let result = await runner.run(scenario, on: target) { step in
-                            if verbose { Console.line(Report.stepLine(step, scenario: scenario.name)) }
+                        let result = await runner.run(scenario, on: target, stopAtFailure: stopAtFailure) { step in
+                            if verbose { Console.line(RunConsole.stepLine(step, scenario: scenario.name)) }
                         }
                         return (index, result)
                     }
                 }
-                while next < min(jobs, selected.count) {
+                while next < min(jobs, scenarios.count) {
                     start(next)
                     next += 1
                 }
                 while let finished = await group.next() {
                     collected.append(finished)
-                    Console.line(Report.scenarioLine(finished.1))
-                    if next < selected.count {
+                    Console.line(RunConsole.scenarioLine(finished.1))
+                    if next < scenarios.count {
                         start(next)
                         next += 1
                     }
@@ -201,22 +235,32 @@ struct RunCommand {
                 return collected.sorted { $0.0 < $1.0 }.map(\.1)
             }
         }
-        if let record {
-            // Names that differ only in case or punctuation would share a file: number the later ones.
-            var used = Set<String>()
-            for result in results {
-                let base = Transcript.fileName(for: result.name)
-                var name = base
-                var counter = 2
-                while !used.insert(name).inserted {
-                    name = "\(base)-\(counter)"
-                    counter += 1
-                }
-                try Transcript.write(result, into: record, as: name)
+    }
+
+    /// The results as the reporter reads them: through the versioned transcript form.
+    static func recorded(_ results: [ScenarioResult]) throws -> [RecordedScenario] {
+        try results.map { result in
+            do {
+                return try TranscriptReader.read(document: Transcript.json(result), path: result.file)
+            } catch {
+                throw CommandFailure("internal: a transcript did not read back: \(error)", exitCode: .software)
             }
         }
-        Console.line(Report.summary(results, seconds: Date().timeIntervalSince(started), record: record))
-        return results.allSatisfy { $0.outcome == .passed } ? .success : .failure
+    }
+
+    /// Writes one transcript per scenario; names that would share a file are numbered.
+    static func record(_ results: [ScenarioResult], into folder: String) throws {
+        var used = Set<String>()
+        for result in results {
+            let base = Transcript.fileName(for: result.name)
+            var name = base
+            var counter = 2
+            while !used.insert(name).inserted {
+                name = "\(base)-\(counter)"
+                counter += 1
+            }
+            try Transcript.write(result, into: folder, as: name)
+        }
     }
 
     /// A tenant name for one scenario of one run: lowercase, digits and '-', at most 63 characters.

@@ -66,8 +66,12 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs every step in order (stopping at the first that fails), then the state check.
+    ///
+    /// With `stopAtFailure` false (parity runs, where every step's answer is compared with another
+    /// target's), a step whose expectations fail does not stop the scenario; one that got no answer still does.
     public func run(
-        _ scenario: Scenario, on target: Target, onStep: @Sendable (StepResult) -> Void = { _ in }
+        _ scenario: Scenario, on target: Target, stopAtFailure: Bool = true,
+        onStep: @Sendable (StepResult) -> Void = { _ in }
     ) async -> ScenarioResult {
         let started = Date()
         var values = scenario.variables
@@ -87,7 +91,7 @@ public struct ScenarioRunner: Sendable {
             let stepResult = await run(step, of: scenario, variables: &values)
             result.steps.append(redacted(stepResult, values: values))
             onStep(result.steps[result.steps.count - 1])
-            if stepResult.outcome != .passed { stopped = true }
+            if stepResult.outcome == .error || (stopAtFailure && stepResult.outcome != .passed) { stopped = true }
         }
         if let state = scenario.state {
             if stopped {

@@ -2,7 +2,7 @@ import ClaretScenarios
 import Foundation
 
 /// The console lines of a run: one per scenario as it finishes, one per step with --verbose, a summary.
-enum Report {
+enum RunConsole {
     /// Whether to colour output: a terminal, and NO_COLOR unset (https://no-color.org).
     static let colour: Bool = {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
