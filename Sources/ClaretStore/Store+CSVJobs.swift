@@ -161,12 +161,7 @@ extension Store {
             try connection.execute("RELEASE import_rows")
 
             let files = try writeResultFiles(of: job, request: request, outcome: outcome)
-            let summary: JSONValue = [
-                "received": .number(JSONNumber(outcome.summary.received)),
-                "created": .number(JSONNumber(outcome.summary.created)),
-                "updated": .number(JSONNumber(outcome.summary.updated)),
-                "failed": .number(JSONNumber(outcome.summary.failed)),
-            ]
+            let summary = outcome.summary.json
             try connection.run(
                 """
                 UPDATE job_logs SET status = ?, completed_steps = total_steps, current_step = NULL, files = ?,

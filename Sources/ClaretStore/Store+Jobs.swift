@@ -49,14 +49,7 @@ extension Store {
             try connection.queryOne(
                 "UPDATE tenants SET next_job_id = next_job_id + 1 WHERE id = ? RETURNING next_job_id - 1",
                 [.integer(tenant.id)])?.int(0) ?? 1
-        let summary: SQLValue =
-            job.summary.map { summary in
-                let value: JSONValue = [
-                    "received": .number(JSONNumber(summary.received)), "created": .number(JSONNumber(summary.created)),
-                    "updated": .number(JSONNumber(summary.updated)), "failed": .number(JSONNumber(summary.failed)),
-                ]
-                return .text(value.serialized())
-            } ?? .null
+        let summary: SQLValue = job.summary.map { .text($0.json.serialized()) } ?? .null
         try connection.run(
             """
             INSERT INTO job_logs (tenant_id, id, user_id, type, description, status, completed_steps, total_steps,

@@ -47,6 +47,16 @@ public struct ImportSummary: Sendable, Equatable {
     }
 }
 
+extension ImportSummary {
+    /// The counts as Claret's `summary` object: received, created, updated, failed.
+    public var json: JSONValue {
+        [
+            "received": .number(JSONNumber(received)), "created": .number(JSONNumber(created)),
+            "updated": .number(JSONNumber(updated)), "failed": .number(JSONNumber(failed)),
+        ]
+    }
+}
+
 /// What an import did: its status, counts, refusals, and which records were applied.
 public struct ImportOutcome: Sendable, Equatable {
     /// How it ended.
@@ -76,15 +86,7 @@ public struct ImportOutcome: Sendable, Equatable {
     public var contentObject: JSONObject {
         JSONObject([
             ("status", .string(status.rawValue)),
-            (
-                "summary",
-                [
-                    "received": .number(JSONNumber(summary.received)),
-                    "created": .number(JSONNumber(summary.created)),
-                    "updated": .number(JSONNumber(summary.updated)),
-                    "failed": .number(JSONNumber(summary.failed)),
-                ]
-            ),
+            ("summary", summary.json),
             (
                 "errors",
                 .array(
