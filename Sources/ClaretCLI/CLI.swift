@@ -8,10 +8,13 @@ public enum CLI {
     /// Every command, in the order help lists them.
     static let tool = ToolSpec(
         name: "claret-harness", version: version,
-        abstract: "A contract harness for Claret's inventory API: a mock server you can test integrations against.",
+        abstract: "A contract harness for Claret's inventory API: a mock server, a scenario runner, a reporter.",
         discussion: """
-            Start the mock with 'claret-harness serve', point your client's base URL at it, and it answers
-            like a Claret tenant: token auth, inventory import and batch delete, on the same paths.
+            'serve' runs a mock Claret tenant: point your client's base URL at it and it answers like Claret
+            (token auth, JSON and CSV inventory import, job status, batch delete) on the same paths.
+            'run' replays scenario files against the mock or a real tenant and checks every answer;
+            'compare' and 'run --against' report how two runs differ; 'reproduce' turns a recorded run
+            into a scenario.
             """,
         commands: [ServeCommand.spec, RunCommand.spec, CompareCommand.spec, ReproduceCommand.spec, ProfileCommand.spec])
 

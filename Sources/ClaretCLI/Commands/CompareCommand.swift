@@ -8,9 +8,9 @@ struct CompareCommand {
         discussion: """
             Aligns the two runs by scenario and step name and compares each step's status, content type,
             Location header and body: JSON structurally, CSV by rows and columns. A is what is expected, B what
-            is actual. Volatile values (tokens, job ids, timestamps, tenant names, hosts) are normalized before
-            comparing, and each normalization is listed in the report; --rules adds rules of your own. Differences
-            listed in a --known file are shown with their reason but do not fail.
+            is actual. Volatile values (tokens, job ids, timestamps, tenant names, hosts) are normalized
+            before comparing, and each normalization is listed in the report; --rules adds rules of your own.
+            Differences listed in a --known file are shown with their reason but do not fail.
 
             Exit status: 0 when nothing but known differences was found, 1 when anything else differed, 65/66
             for an unreadable or invalid transcript, rules or known-differences file.

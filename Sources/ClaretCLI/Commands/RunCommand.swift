@@ -15,15 +15,20 @@ struct RunCommand {
             it, skipping 'fixtures' folders) and stops with file:line:column messages if any is malformed.
             Then runs them and prints one line per scenario and a summary.
 
-            --target mock (the default) starts a mock in-process on a free port with a fresh store; each scenario
-            gets its own tenant, seeded from its 'seed' or the demo tenant. --target URL runs against a running
-            mock (detected through /__harness/health; scenarios again get their own tenants) or a real tenant,
-            e.g. https://plan.claret.app with --tenant yourcompany and CLARET_EMAIL / CLARET_PASSWORD set.
+            --target mock (the default) starts a mock in-process on a free port with a fresh store; each
+            scenario gets its own tenant, seeded from its 'seed' or the demo tenant. --target URL runs against
+            a running mock (detected through /__harness/health; scenarios again get their own tenants) or a
+            real tenant, e.g. https://plan.claret.app with --tenant yourcompany and CLARET_EMAIL and
+            CLARET_PASSWORD set.
             Against anything but the embedded mock, scenarios that import or delete refuse to run unless
             --allow-writes is given; against a real tenant --confirm-tenant must also repeat its name.
 
-            Exit status: 0 when every scenario passed, 1 when any failed, 64 for usage errors, 65 for a
-            malformed scenario.
+            --against runs the same scenarios on a second target and reports how its answers differ (a parity
+            run: the mock against a real tenant, or two mocks with different profiles); --json, --junit and
+            --html write the report for CI and for people.
+
+            Exit status: 0 when every scenario passed (with --against: when no difference but known ones was
+            found), 1 otherwise, 64 for usage errors, 65 for a malformed scenario, 66 for a missing file.
             """,
         arguments: [
             .positional(
