@@ -23,7 +23,7 @@ build: deps ## Debug build
 release: deps ## Release build of the claret-harness binary
 	$(SWIFT) build -c release --product claret-harness
 
-run: release ## Replay the bundled scenarios against the embedded mock and print the report
+run: release ## Replay the bundled scenarios against the embedded mock: a line per scenario and a summary
 	$(BIN) run scenarios
 
 demo: release ## Start the mock on the demo tenant, walk through token → import → read-back with curl, keep serving

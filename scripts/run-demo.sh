@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: start the mock on the built-in demo tenant, walk through one integration by curl
+# `make demo`: start the mock on the built-in demo tenant, walk through one integration by curl
 # (token, JSON import, read-back), then keep serving until Ctrl-C. RUN_ONCE=1 stops after the walk.
 set -euo pipefail
 bin=${1:-.build/release/claret-harness}

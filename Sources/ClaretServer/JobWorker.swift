@@ -79,7 +79,13 @@ public final class JobWorker: Sendable {
         while state.withLock({ $0.running }) {
             do {
                 if let job = try store.claimNextJob() {
-                    try process(job, stepDelay: processingTime / Double(JobWorker.steps.count))
+                    do {
+                        try process(job, stepDelay: processingTime / Double(JobWorker.steps.count))
+                    } catch {
+                        // Never leave a job 'processing' for clients to poll forever.
+                        MockServer.log("job \(job.id) of \(job.tenant.name) failed: \(error)")
+                        try? store.fail(job, reason: "\(error)")
+                    }
                     continue
                 }
             } catch {

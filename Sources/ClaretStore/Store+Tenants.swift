@@ -48,9 +48,9 @@ extension Store {
 
     /// Puts the tenant back to its seed: master data and inventory as seeded; jobs and tokens cleared.
     public func reset(_ tenant: TenantRef) throws {
-        try database.write { connection in
+        let aside: String? = try database.write { connection in
             guard let row = try connection.queryOne("SELECT seed FROM tenants WHERE id = ?", [.integer(tenant.id)])
-            else { return }
+            else { return nil }
             let seed: TenantSeed
             do {
                 var object = try JSONParser.parse(row.text(0)).object ?? JSONObject()
@@ -69,9 +69,16 @@ extension Store {
             try connection.run(
                 "UPDATE tenants SET next_token_id = 1, next_job_id = 1 WHERE id = ?", [.integer(tenant.id)])
             try Store.insertContents(of: seed, tenantID: tenant.id, into: connection)
+            // The jobs are gone, so their files go too. The folder is moved aside while the writer lock is
+            // held, so an upload queued right after the reset (reusing job id 1) never loses its file.
+            let folder = "\(filesDirectory)/\(tenant.name)"
+            let aside = "\(filesDirectory)/.reset-\(UUID().uuidString)"
+            if (try? FileManager.default.moveItem(atPath: folder, toPath: aside)) != nil {
+                return aside
+            }
+            return nil
         }
-        // The jobs are gone, so their files go too.
-        try? FileManager.default.removeItem(atPath: "\(filesDirectory)/\(tenant.name)")
+        if let aside { try? FileManager.default.removeItem(atPath: aside) }
     }
 
     @discardableResult

@@ -70,7 +70,7 @@ struct RunCommandEndToEndTests {
         #expect(run.status == 65)
         #expect(
             run.stderr.contains(
-                "\(path):4:39: 'interval' must be a duration: seconds (2.5) or text like 250ms or 10s"))
+                "\(path):4:39: 'interval' must be a duration up to a day: seconds (2.5) or text like 250ms or 10s"))
         #expect(run.stdout.isEmpty)
     }
 }

@@ -43,7 +43,8 @@ struct CompareCommand {
         let right = try Self.read(arguments.value("actual") ?? "")
         let report = Comparator.compare(
             left: left, right: right, sides: (labels[0], labels[1]),
-            normalizer: try Self.normalizer(arguments.value("rules")), known: try Self.known(arguments.value("known")))
+            normalizer: try Self.normalizer(arguments.value("rules")), known: try Self.known(arguments.value("known")),
+            title: "claret-harness compare")
         Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
         try ReportOutputs(arguments).write(report)
         return report.isFailure ? .failure : .success

@@ -28,7 +28,8 @@ struct RunCommand {
             --html write the report for CI and for people.
 
             Exit status: 0 when every scenario passed (with --against: when no difference but known ones was
-            found), 1 otherwise, 64 for usage errors, 65 for a malformed scenario, 66 for a missing file.
+            found), 1 otherwise, 64 for usage errors, 65 for a malformed scenario, 66 for a missing file, 73
+            when a report or transcript cannot be written.
             """,
         arguments: [
             .positional(
@@ -111,7 +112,13 @@ struct RunCommand {
         defer { secondary?.close() }
 
         let outputs = try ReportOutputs(arguments)
-        let record = arguments.value("record")
+        let record = arguments.value("record").map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        // Read the comparison's files up front, so a typo does not wait for both runs to show.
+        if secondary == nil, arguments.value("rules") != nil || arguments.value("known") != nil {
+            throw CommandFailure("--rules and --known apply to a parity run: add --against URL", exitCode: .usage)
+        }
+        let normalizer = try CompareCommand.normalizer(arguments.value("rules"))
+        let known = try CompareCommand.known(arguments.value("known"))
         let started = Date()
         let results = try execute(scenarios, on: primary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(results, into: secondary == nil ? record : "\(record)/\(primary.label)") }
@@ -128,11 +135,10 @@ struct RunCommand {
             scenarios, on: secondary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(againstResults, into: "\(record)/\(secondary.label)") }
         Console.line(RunConsole.summary(againstResults, seconds: Date().timeIntervalSince(started), record: nil))
-        let normalizer = try CompareCommand.normalizer(arguments.value("rules"))
-        let known = try CompareCommand.known(arguments.value("known"))
         let report = Comparator.compare(
             left: try Self.recorded(results), right: try Self.recorded(againstResults),
-            sides: (primary.label, secondary.label), normalizer: normalizer, known: known)
+            sides: (primary.label, secondary.label), normalizer: normalizer, known: known,
+            title: "claret-harness parity run")
         Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
         try outputs.write(report)
         if let record {
@@ -264,7 +270,12 @@ struct RunCommand {
                 name = "\(base)-\(counter)"
                 counter += 1
             }
-            try Transcript.write(result, into: folder, as: name)
+            do {
+                try Transcript.write(result, into: folder, as: name)
+            } catch {
+                throw CommandFailure(
+                    "cannot write transcripts into '\(folder)': \(error.localizedDescription)", exitCode: .cannotCreate)
+            }
         }
     }
 

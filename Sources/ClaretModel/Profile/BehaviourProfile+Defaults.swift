@@ -10,6 +10,7 @@ extension BehaviourProfile {
           "settings": {
             "max_records_per_request": 1000,
             "max_batch_delete_rows": 1000,
+            "max_filter_values": 10000,
             "max_body_bytes": 10485760,
             "token_lifetime_seconds": null,
             "credentials_in_body": true,

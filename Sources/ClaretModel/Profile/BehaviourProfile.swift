@@ -67,6 +67,8 @@ public struct ProfileSettings: Sendable, Equatable {
     public var maxRecordsPerRequest: Int
     /// The most rows one batch delete may carry.
     public var maxBatchDeleteRows: Int
+    /// The most names one batch-delete filter list may carry.
+    public var maxFilterValues: Int
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes: Int
     /// How long a token lives, or nil for forever.
@@ -168,6 +170,7 @@ public struct BehaviourProfile: Sendable {
         self.settings = ProfileSettings(
             maxRecordsPerRequest: try integer("max_records_per_request", minimum: 1),
             maxBatchDeleteRows: try integer("max_batch_delete_rows", minimum: 1),
+            maxFilterValues: try integer("max_filter_values", minimum: 1),
             maxBodyBytes: try integer("max_body_bytes", minimum: 1024),
             tokenLifetimeSeconds: lifetime,
             credentialsInBody: try flag("credentials_in_body"),

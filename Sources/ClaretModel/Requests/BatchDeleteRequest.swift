@@ -89,7 +89,8 @@ public enum BatchDeleteRequest: Sendable, Equatable {
         var rules = FieldRules(profile: profile)
         if let rows = rules.optionalArray(body["rows"], "rows", max: profile.settings.maxBatchDeleteRows) {
             var decoded: [DeleteRow] = []
-            for (index, element) in rows.enumerated() {
+            // Over the limit only the limit is reported, and no row is checked.
+            for (index, element) in rows.enumerated() where rows.count <= profile.settings.maxBatchDeleteRows {
                 let row = element.object.map { JSONValue.object($0) } ?? .null
                 let prefix = "rows.\(index)"
                 let item = rules.requiredString(row["item"], "\(prefix).item")
@@ -110,9 +111,10 @@ public enum BatchDeleteRequest: Sendable, Equatable {
         if !rules.errors.isEmpty { throw rules.errors }
 
         func names(_ key: String) -> [String]? {
-            guard let elements = rules.optionalArray(body[key], key) else { return nil }
+            let limit = profile.settings.maxFilterValues
+            guard let elements = rules.optionalArray(body[key], key, max: limit) else { return nil }
             var result: [String] = []
-            for (index, element) in elements.enumerated() {
+            for (index, element) in elements.enumerated() where elements.count <= limit {
                 if let name = rules.requiredString(element, "\(key).\(index)") { result.append(name) }
             }
             return result

@@ -49,7 +49,9 @@ public struct ImportRequest: Sendable, Equatable {
         }
         let payload = rules.requiredArray(
             body["payload"], "payload", max: profile.settings.maxRecordsPerRequest)
-        let elements = payload ?? []
+        // Over the limit only the limit is reported (contract section 5), and nothing else is checked: a
+        // huge body must not cost a validation of every element.
+        let elements = (payload?.count ?? 0) > profile.settings.maxRecordsPerRequest ? [] : payload ?? []
         let records = decodeRecords(elements.map { $0.object ?? JSONObject() }, rules: &rules) { index, field in
             "payload.\(index).\(field)"
         }

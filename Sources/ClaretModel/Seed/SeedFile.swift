@@ -75,6 +75,12 @@ public struct SeedFile: Sendable, Equatable {
         let reader = SeedReader(file: source, directory: nil, entry: "tenant")
         var object = value.object ?? JSONObject()
         object["name"] = nil
+        // Over HTTP a file path would let any caller read the server's files: the CSV forms are for seed files.
+        for key in ["locations_csv", "inventory_csv"] where object[key] != nil {
+            throw SeedError(
+                file: source, entry: "tenant.\(key)",
+                reason: "file paths are not accepted here; send 'locations' and 'inventory' inline")
+        }
         let tenant = try reader.tenant(named: name, .object(object))
         try tenant.validate(file: source, entry: "tenant")
         return tenant

@@ -12,6 +12,8 @@ public struct ValidationErrors: Error, Sendable, Equatable {
 
     /// The failures in the order they were found.
     public private(set) var entries: [Entry] = []
+    /// Where each key's entry is, so adding stays constant-time however many fields fail.
+    private var positions: [String: Int] = [:]
 
     /// An empty set of failures.
     public init() {}
@@ -20,16 +22,19 @@ public struct ValidationErrors: Error, Sendable, Equatable {
     public var isEmpty: Bool { entries.isEmpty }
 
     /// Whether `key` already has a failure.
-    public func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    public func contains(_ key: String) -> Bool { positions[key] != nil }
 
     /// Records `message` under `key`.
     public mutating func add(_ key: String, _ message: String) {
-        if let index = entries.firstIndex(where: { $0.key == key }) {
+        if let index = positions[key] {
             entries[index].messages.append(message)
         } else {
+            positions[key] = entries.count
             entries.append(Entry(key: key, messages: [message]))
         }
     }
+
+    public static func == (lhs: ValidationErrors, rhs: ValidationErrors) -> Bool { lhs.entries == rhs.entries }
 
     /// Laravel's top-level message: the first failure, then "(and N more errors)" counting every other sentence.
     public func summary(using profile: BehaviourProfile) -> String {

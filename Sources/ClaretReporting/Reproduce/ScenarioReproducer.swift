@@ -35,17 +35,35 @@ public enum ScenarioReproducer {
             stepObject["name"] = .string(name)
             stepObject["request"] = .object(requestObject(request, tenant: recorded.target.tenant, captured: captured))
             if let response = step.response {
-                stepObject["expect"] = .object(expectObject(response))
+                stepObject["expect"] = .object(expectObject(response, tenant: recorded.target.tenant))
                 var captures = JSONObject()
                 if case .json(let document)? = response.body {
-                    if let token = document["token"]?.string {
-                        captures["token"] = "$.token"
-                        captured.append((token, "token"))
+                    // Capture under the names the recording used, so later requests' {{name}} placeholders
+                    // resolve; a secret capture (recorded as "[secret]") is the login's token.
+                    for (variable, value) in step.captures {
+                        if value == "[secret]" {
+                            if document["token"] != nil { captures[variable] = "$.token" }
+                        } else if let path = path(of: value, in: document, at: "$") {
+                            captures[variable] = .string(path)
+                            if let text = value.number?.text ?? value.string { captured.append((text, variable)) }
+                        }
                     }
-                    if let job = document["content"]?["job_log_id"]?.number, response.status == 202 {
+                    if step.captures.count == 0, document["token"]?.string != nil {
+                        captures["token"] = "$.token"
+                    }
+                    if step.captures.count == 0, let job = document["content"]?["job_log_id"]?.number,
+                        response.status == 202
+                    {
                         let variable = "job\(captured.filter { $0.variable.hasPrefix("job") }.count + 1)"
                         captures[variable] = "$.content.job_log_id"
                         captured.append((job.text, variable))
+                    }
+                    // A step the recording sent several times was polling: poll again until the job's status
+                    // is the one recorded.
+                    if step.attempts > 1, let status = document["content"]?["status"] {
+                        stepObject["poll"] = [
+                            "until": ["$.content.status": status], "interval": "100ms", "timeout": "30s",
+                        ]
                     }
                 }
                 if captures.count > 0 { stepObject["capture"] = .object(captures) }
@@ -64,7 +82,12 @@ public enum ScenarioReproducer {
 
             """)
         scenario["tags"] = ["reproduce"]
-        scenario["variables"] = ["email": "integrator@demo.test", "password": "demo-password"]
+        let email = recorded.steps.lazy.compactMap { step in
+            step.request.flatMap { request in
+                queryItems(of: request.url).first { $0.name == "email" }?.value
+            }
+        }.first
+        scenario["variables"] = ["email": .string(email ?? "integrator@demo.test"), "password": "demo-password"]
         scenario["steps"] = .array(steps)
         if let state = recorded.state, state.outcome != .skipped, !state.rows.isEmpty || state.outcome == .passed {
             scenario["state"] = ["count": .number(JSONNumber(state.rows.count)), "exactly": .array(state.rows)]
@@ -85,12 +108,19 @@ public enum ScenarioReproducer {
             path = path.replacingOccurrences(of: "/\(tenant)/", with: "/{{tenant}}/")
         }
         // Later requests name ids the recording's earlier answers gave: use the captured ones instead.
+        // Whole segments only: job 1 must not rewrite the "1" of job 12's path.
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         for (text, variable) in captured where variable.hasPrefix("job") {
-            path = path.replacingOccurrences(of: "/\(text)", with: "/{{\(variable)}}")
+            segments = segments.map { $0 == text ? "{{\(variable)}}" : $0 }
         }
+        path = segments.joined(separator: "/")
         object["path"] = .string(path)
-        if let items = components?.queryItems, !items.isEmpty {
-            object["query"] = .object(JSONObject(items.map { ($0.name, .string($0.value ?? "")) }))
+        let items = queryItems(of: request.url)
+        if !items.isEmpty {
+            // The login's e-mail becomes {{email}} (its recorded value is the variable's default), so a run
+            // against another tenant only needs --var email=... --var password=...
+            object["query"] = .object(
+                JSONObject(items.map { ($0.name, .string($0.name == "email" ? "{{email}}" : $0.value)) }))
         }
         var headers = JSONObject()
         var contentType: String?
@@ -113,23 +143,54 @@ public enum ScenarioReproducer {
         return object
     }
 
+    /// A URL's query items, each value percent-decoded exactly once (a recorded URL may hold `{{password}}`,
+    /// which URLComponents would otherwise re-encode).
+    static func queryItems(of url: String) -> [(name: String, value: String)] {
+        guard let query = url.split(separator: "?", maxSplits: 1).dropFirst().first else { return [] }
+        return query.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            func decode(_ text: String) -> String {
+                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    /// The path of the first leaf equal to `value`, depth first.
+    static func path(of value: JSONValue, in document: JSONValue, at path: String) -> String? {
+        switch document {
+        case .object(let object):
+            for (key, child) in object {
+                if let found = self.path(of: value, in: child, at: pathAppending(path, key)) { return found }
+            }
+            return nil
+        case .array(let elements):
+            for (index, child) in elements.enumerated() {
+                if let found = self.path(of: value, in: child, at: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return document == value ? path : nil
+        }
+    }
+
     // MARK: - Expectations
 
-    private static func expectObject(_ response: RecordedResponse) -> JSONObject {
+    private static func expectObject(_ response: RecordedResponse, tenant: String) -> JSONObject {
         var object = JSONObject()
         object["status"] = .number(JSONNumber(response.status))
         var headers = JSONObject()
         for header in response.headers where header.name.lowercased() == "location" {
-            headers["Location"] = ["matches": .string(shape(ofLink: header.value))]
+            headers["Location"] = ["matches": .string(shape(ofLink: header.value, tenant: tenant))]
         }
         if headers.count > 0 { object["headers"] = .object(headers) }
         var checks = JSONObject()
         switch response.body {
         case .json(let document)?:
-            flatten(document, at: "$", into: &checks)
+            flatten(document, at: "$", tenant: tenant, into: &checks)
         case .text(let text)?:
             // A CSV file or an HTML page: pin its first line, which names its columns or its kind.
-            if let first = text.split(separator: "\n").first {
+            if let first = text.split(whereSeparator: \.isNewline).first {
                 checks["$"] = ["contains": .string(String(first).trimmingCharacters(in: .whitespacesAndNewlines))]
             }
         default:
@@ -140,18 +201,22 @@ public enum ScenarioReproducer {
     }
 
     /// One check per leaf, at most `limit` of them; volatile leaves are checked by shape.
-    private static func flatten(_ value: JSONValue, at path: String, into checks: inout JSONObject, limit: Int = 60) {
+    private static func flatten(
+        _ value: JSONValue, at path: String, tenant: String, into checks: inout JSONObject, limit: Int = 60
+    ) {
         guard checks.count < limit else { return }
         switch value {
         case .object(let object) where object.count > 0:
-            for (key, child) in object { flatten(child, at: pathAppending(path, key), into: &checks, limit: limit) }
+            for (key, child) in object {
+                flatten(child, at: pathAppending(path, key), tenant: tenant, into: &checks, limit: limit)
+            }
         case .array(let elements) where !elements.isEmpty:
             checks[path] = ["length": .number(JSONNumber(elements.count))]
             for (index, child) in elements.enumerated().prefix(20) {
-                flatten(child, at: "\(path)[\(index)]", into: &checks, limit: limit)
+                flatten(child, at: "\(path)[\(index)]", tenant: tenant, into: &checks, limit: limit)
             }
         default:
-            checks[path] = expectation(for: value, at: path)
+            checks[path] = expectation(for: value, at: path, tenant: tenant)
         }
     }
 
@@ -161,7 +226,7 @@ public enum ScenarioReproducer {
     }
 
     /// The recorded value, or its shape when the value changes from run to run.
-    static func expectation(for value: JSONValue, at path: String) -> JSONValue {
+    static func expectation(for value: JSONValue, at path: String, tenant: String = "") -> JSONValue {
         let key = path.split(separator: ".").last.map(String.init) ?? path
         switch value {
         case .string(let text):
@@ -174,7 +239,7 @@ public enum ScenarioReproducer {
             if text.hasPrefix("http://") || text.hasPrefix("https://")
                 || text.hasPrefix("/") && text.contains("/download/")
             {
-                return ["matches": .string(shape(ofLink: text))]
+                return ["matches": .string(shape(ofLink: text, tenant: tenant))]
             }
             return value
         case .number where ["job_log_id", "user_id", "id"].contains(key):
@@ -185,13 +250,14 @@ public enum ScenarioReproducer {
     }
 
     /// A pattern matching links like `text`: its tail with digits generalised, its host and tenant free.
-    static func shape(ofLink text: String) -> String {
+    static func shape(ofLink text: String, tenant: String = "") -> String {
         var tail = text
         if let url = URL(string: text), url.host != nil {
             tail = url.path
         }
         let segments = tail.split(separator: "/", omittingEmptySubsequences: false).enumerated().map { index, part in
-            if index == 1 { return "[^/]+" }  // the tenant
+            // The tenant, wherever it stands (the first segment, and again in job-file paths).
+            if index == 1 || (!tenant.isEmpty && part == tenant) { return "[^/]+" }
             let escaped = NSRegularExpression.escapedPattern(for: String(part))
             return escaped.replacingOccurrences(of: #"\d+"#, with: #"\\d+"#, options: .regularExpression)
         }

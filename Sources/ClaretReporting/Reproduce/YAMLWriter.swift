@@ -7,6 +7,7 @@ import ExactJSON
 /// become literal blocks.
 enum YAMLWriter {
     static func write(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return quoted(text) + "\n" }
         var lines: [String] = []
         emit(value, indent: 0, into: &lines, afterKey: false)
         return lines.joined(separator: "\n") + "\n"
@@ -57,7 +58,7 @@ enum YAMLWriter {
         switch value {
         case .object: return "{}"
         case .array: return "[]"
-        case .string(let text) where text.contains("\n"):
+        case .string(let text) where isBlockSafe(text):
             let body = text.split(separator: "\n", omittingEmptySubsequences: false).map { pad(indent) + $0 }
             let chomp = text.hasSuffix("\n") ? "" : "-"
             let lines = text.hasSuffix("\n") ? body.dropLast() : body[...]
@@ -66,13 +67,35 @@ enum YAMLWriter {
         }
     }
 
+    /// Whether a multi-line string reads back exactly from a literal block (`|` or `|-`): plain `\n` line
+    /// breaks only, no leading blank or indentation on its first line, at most one final line break.
+    static func isBlockSafe(_ text: String) -> Bool {
+        guard text.unicodeScalars.contains("\n"), let first = text.unicodeScalars.first, first != " ", first != "\t",
+            first != "\n", !text.hasSuffix("\n\n")
+        else { return false }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar == "\n"
+                || (scalar.value >= 0x20 && scalar.value != 0x7F && scalar.value != 0x85
+                    && scalar.value != 0x2028 && scalar.value != 0x2029 && scalar.value != 0xFEFF)
+        }
+    }
+
+    /// A double-quoted scalar: JSON's escapes, which YAML shares, plus YAML's own for the characters it
+    /// would otherwise read as line breaks.
+    static func quoted(_ text: String) -> String {
+        JSONValue.string(text).serialized()
+            .replacingOccurrences(of: "\u{85}", with: "\\N")
+            .replacingOccurrences(of: "\u{2028}", with: "\\L")
+            .replacingOccurrences(of: "\u{2029}", with: "\\P")
+    }
+
     /// A scalar that reads back as the same JSON value.
     static func scalar(_ value: JSONValue) -> String {
         switch value {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return number.text
-        case .string(let text): return isPlainSafe(text) ? text : JSONValue.string(text).serialized()
+        case .string(let text): return isPlainSafe(text) ? text : quoted(text)
         default: return value.serialized()
         }
     }
@@ -81,7 +104,8 @@ enum YAMLWriter {
     private static func isPlainSafe(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last, first != " ", last != " " else { return false }
         let reserved: Set<String> = [
-            "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "no", "on", "off",
+            "<<", "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "no", "on",
+            "off",
             "Yes", "No", "On", "Off",
         ]
         if reserved.contains(text) || JSONNumber(text: text) != nil { return false }

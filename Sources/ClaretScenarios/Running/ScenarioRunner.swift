@@ -89,7 +89,9 @@ public struct ScenarioRunner: Sendable {
                 continue
             }
             let stepResult = await run(step, of: scenario, variables: &values)
-            result.steps.append(redacted(stepResult, values: values))
+            // Secrets the step read from the environment are redacted like the scenario's own.
+            let known = values.merging(Self.environment(for: step)) { given, _ in given }
+            result.steps.append(redacted(stepResult, values: known))
             onStep(result.steps[result.steps.count - 1])
             if stepResult.outcome == .error || (stopAtFailure && stepResult.outcome != .passed) { stopped = true }
         }
@@ -130,7 +132,7 @@ public struct ScenarioRunner: Sendable {
         return ScenarioResult(
             name: scenario.name, description: scenario.description, file: scenario.file, baseURL: target.baseURL,
             tenant: target.tenant, targetIsMock: target.isMock, startedAt: Date().formatted(.iso8601),
-            milliseconds: 0, steps: [step] + scenario.steps.dropFirst(0).map { skipped($0, because: "no tenant") },
+            milliseconds: 0, steps: [step] + scenario.steps.map { skipped($0, because: "no tenant") },
             state: nil)
     }
 
@@ -176,7 +178,8 @@ public struct ScenarioRunner: Sendable {
                             "the poll condition did not hold within \(poll.timeout)s (\(result.attempts) attempts)"
                         break
                     }
-                    try await Task.sleep(nanoseconds: UInt64(poll.interval * 1_000_000_000))
+                    let pause = min(poll.interval, max(0, deadline.timeIntervalSinceNow))
+                    try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
                     response = try await transport.send(request)
                     result.attempts += 1
                 }
@@ -302,7 +305,9 @@ public struct ScenarioRunner: Sendable {
         var queryAllowed = CharacterSet.alphanumerics
         queryAllowed.insert(charactersIn: "-._~")
         let secrets = values.flatMap { name, value -> [(String, String)] in
-            guard Self.isSecret(name), let text = value.string ?? value.number?.text, text.count >= 4 else { return [] }
+            guard Self.isSecret(name.hasPrefix("env.") ? String(name.dropFirst(4)) : name),
+                let text = value.string ?? value.number?.text, text.count >= 4
+            else { return [] }
             let placeholder = "{{\(name)}}"
             var forms = [text]
             if let encoded = text.addingPercentEncoding(withAllowedCharacters: queryAllowed) {
@@ -337,6 +342,7 @@ public struct ScenarioRunner: Sendable {
                 actual: mismatch.actual.map(scrub), message: scrub(mismatch.message))
         }
         copy.error = copy.error.map(scrub)
+        copy.checks = copy.checks.map(scrub)
         return copy
     }
 

@@ -143,12 +143,21 @@ private struct Reader {
 
     func seconds(_ node: YAMLNode?, _ what: String, default value: Double) throws(ScenarioError) -> Double {
         guard let node, !node.isNull else { return value }
-        if let number = node.json.number, number.double >= 0 { return number.double }
-        if let text = node.json.string {
-            if text.hasSuffix("ms"), let amount = Double(text.dropLast(2)), amount >= 0 { return amount / 1000 }
-            if text.hasSuffix("s"), let amount = Double(text.dropLast()), amount >= 0 { return amount }
+        var seconds: Double?
+        if let number = node.json.number {
+            seconds = number.double
+        } else if let text = node.json.string {
+            if text.hasSuffix("ms"), let amount = Double(text.dropLast(2)) {
+                seconds = amount / 1000
+            } else if text.hasSuffix("s"), let amount = Double(text.dropLast()) {
+                seconds = amount
+            }
         }
-        throw fail(node, "\(what) must be a duration: seconds (2.5) or text like 250ms or 10s")
+        // A day at most: beyond that a duration is a typo, and huge values would not fit a sleep.
+        guard let seconds, seconds.isFinite, seconds >= 0, seconds <= 86_400 else {
+            throw fail(node, "\(what) must be a duration up to a day: seconds (2.5) or text like 250ms or 10s")
+        }
+        return seconds
     }
 
     // MARK: - Scenario

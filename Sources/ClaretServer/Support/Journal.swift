@@ -23,7 +23,7 @@ final class Journal: Sendable {
     }
 
     /// Header and field names whose values never enter the journal.
-    private static let secretNames: Set<String> = ["authorization", "x-harness-token", "password", "cookie"]
+    private static let secretNames: Set<String> = ["authorization", "x-harness-token", "password", "token", "cookie"]
     private static let bodyLimit = 4096
 
     private let capacity: Int
@@ -37,7 +37,7 @@ final class Journal: Sendable {
             time: time, method: request.method, path: request.path, query: Journal.redacted(request.query),
             requestHeaders: Journal.redacted(request.headers.fields), requestBody: Journal.bodyText(of: request),
             status: response.status, responseHeaders: response.headers.fields,
-            responseBody: Journal.excerpt(response.body), milliseconds: duration * 1000,
+            responseBody: Journal.redactedText(response.body), milliseconds: duration * 1000,
             requestBytes: request.body.count + (request.form?.files.values.reduce(0) { $0 + $1.data.count } ?? 0),
             responseBytes: response.body.count)
         entries.withLock { list in
@@ -95,24 +95,28 @@ final class Journal: Sendable {
             }
             return parts.joined(separator: "&")
         }
-        // Parsing and rewriting a body costs as much as the import itself; only bodies that may hold a
-        // secret are rewritten.
-        guard mayHoldSecret(request.body), let document = try? JSONParser.parse(request.body) else {
-            return excerpt(request.body)
-        }
+        return redactedText(request.body)
+    }
+
+    /// A body as text with secrets redacted. Parsing and rewriting a body costs as much as the import itself,
+    /// so only bodies that may hold a secret are rewritten.
+    private static func redactedText(_ body: [UInt8]) -> String {
+        guard mayHoldSecret(body), let document = try? JSONParser.parse(body) else { return excerpt(body) }
         return excerpt(redacted(document).serializedBytes())
     }
 
-    /// Whether the bytes contain `password` in any letter case (a cheap scan before parsing).
+    /// Whether the bytes contain `password` or `token` in any letter case (a cheap scan before parsing).
     private static func mayHoldSecret(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("password".utf8)
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == needle[0] {
-            var index = 1
-            while index < needle.count, bytes[start + index] | 0x20 == needle[index] { index += 1 }
-            if index == needle.count { return true }
+        ["password", "token"].contains { word in
+            let needle = Array(word.utf8)
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] | 0x20 == needle[0] {
+                var index = 1
+                while index < needle.count, bytes[start + index] | 0x20 == needle[index] { index += 1 }
+                if index == needle.count { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// The document with the value of every secret-named key replaced, at any depth (a tenant's users carry

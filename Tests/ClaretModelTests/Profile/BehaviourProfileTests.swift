@@ -28,7 +28,8 @@ struct BehaviourProfileTests {
         #expect(
             BehaviourProfile.standard.settings
                 == ProfileSettings(
-                    maxRecordsPerRequest: 1000, maxBatchDeleteRows: 1000, maxBodyBytes: 10 * 1024 * 1024,
+                    maxRecordsPerRequest: 1000, maxBatchDeleteRows: 1000, maxFilterValues: 10000,
+                    maxBodyBytes: 10 * 1024 * 1024,
                     tokenLifetimeSeconds: nil, credentialsInBody: true, acceptJSONCountsAsAjax: true))
     }
 

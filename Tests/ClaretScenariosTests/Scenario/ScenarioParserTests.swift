@@ -367,11 +367,11 @@ struct ScenarioParserTests {
         RefusedScenario(
             "a duration without a unit it knows",
             "name: n\nsteps:\n  - request: {path: /x}\n    poll:\n      until: {$.done: true}\n      interval: soon\n",
-            "\(file):6:17: 'interval' must be a duration: seconds (2.5) or text like 250ms or 10s"),
+            "\(file):6:17: 'interval' must be a duration up to a day: seconds (2.5) or text like 250ms or 10s"),
         RefusedScenario(
             "a negative timeout",
             "name: n\nsteps:\n  - request: {path: /x}\n    poll:\n      until: {$.done: true}\n      timeout: -1\n",
-            "\(file):6:16: 'timeout' must be a duration: seconds (2.5) or text like 250ms or 10s"),
+            "\(file):6:16: 'timeout' must be a duration up to a day: seconds (2.5) or text like 250ms or 10s"),
         RefusedScenario(
             "a poll without a condition",
             "name: n\nsteps:\n  - request: {path: /x}\n    poll: {interval: 1}\n",
