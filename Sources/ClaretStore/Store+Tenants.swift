@@ -5,11 +5,15 @@ import Foundation
 extension Store {
     /// The tenant called `name`, or nil.
     public func tenant(named name: String) throws -> TenantRef? {
-        try database.read { connection in
+        if let known = tenants.withLock({ $0[name] }) { return known }
+        // Misses are not kept: a tenant of that name may be created later.
+        let found = try database.read { connection in
             try connection.queryOne("SELECT id FROM tenants WHERE name = ?", [.text(name)]).map {
                 TenantRef(id: $0.int64(0), name: name)
             }
         }
+        if let found { tenants.withLock { $0[name] = found } }
+        return found
     }
 
     /// Every tenant's name, sorted.

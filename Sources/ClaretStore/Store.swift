@@ -46,6 +46,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 /// change another tenant's data, and a failed request leaves nothing behind.
 public final class Store: Sendable {
     let database: Database
+    /// Tenants by name: looked up on every request, never renamed or deleted, so found ones are kept.
+    let tenants = Locked<[String: TenantRef]>([:])
 
     /// Opens (creating and migrating as needed) the store at `path`.
     public init(path: String) throws {
