@@ -48,6 +48,9 @@ struct RunCommand {
                 help: "Also run on this target and report how its answers differ (a parity run)."),
             .option("rules", value: "FILE", help: "Normalization rules for --against (see docs/reporting.md)."),
             .option("known", value: "FILE", help: "Known differences for --against: shown, not failing."),
+            .option(
+                "suggest-profile", value: "FILE",
+                help: "With --against: write profile overrides making the mock answer as the other target did."),
             .option("json", value: "FILE", help: "Write the report as JSON."),
             .option("junit", value: "FILE", help: "Write the report as JUnit XML, for CI."),
             .option("html", value: "FILE", help: "Write the report as one self-contained HTML file."),
@@ -114,8 +117,12 @@ struct RunCommand {
         let outputs = try ReportOutputs(arguments)
         let record = arguments.value("record").map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         // Read the comparison's files up front, so a typo does not wait for both runs to show.
-        if secondary == nil, arguments.value("rules") != nil || arguments.value("known") != nil {
-            throw CommandFailure("--rules and --known apply to a parity run: add --against URL", exitCode: .usage)
+        if secondary == nil,
+            arguments.value("rules") != nil || arguments.value("known") != nil
+                || arguments.value("suggest-profile") != nil
+        {
+            throw CommandFailure(
+                "--rules, --known and --suggest-profile apply to a parity run: add --against URL", exitCode: .usage)
         }
         let normalizer = try CompareCommand.normalizer(arguments.value("rules"))
         let known = try CompareCommand.known(arguments.value("known"))
@@ -141,10 +148,29 @@ struct RunCommand {
             title: "claret-harness parity run")
         Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
         try outputs.write(report)
+        if let path = arguments.value("suggest-profile") {
+            try Self.writeSuggestion(ProfileSuggestion.make(from: report, mockSide: primary.label), to: path)
+        }
         if let record {
             Console.line("Transcripts written to \(record)/\(primary.label)/ and \(record)/\(secondary.label)/")
         }
         return report.isFailure ? .failure : .success
+    }
+
+    /// Writes the profile overrides a parity run suggests, and says what is left to edit by hand.
+    static func writeSuggestion(_ suggestion: ProfileSuggestion, to path: String) throws {
+        let text = suggestion.document.serialized(pretty: true) + "\n"
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure("cannot write '\(path)': \(error.localizedDescription)", exitCode: .cannotCreate)
+        }
+        let count = suggestion.document["responses"]?.object?.count ?? 0
+        Console.line(
+            "Profile suggestion written to \(path): \(count) response(s); try it with 'serve --profile \(path)'")
+        for (entry, step) in suggestion.needsEditing {
+            Console.line("  responses.\(entry) also differs (at \(step)) but is templated: edit it by hand")
+        }
     }
 
     /// Refuses scenarios that import or delete on anything but the embedded mock unless the user said so.

@@ -51,6 +51,9 @@ public struct RenderedResponse: Sendable, Equatable {
     public var contentType: String
     /// The body bytes.
     public var body: [UInt8]
+    /// Which profile entry rendered it (the mock names it in `X-Harness-Response`, so a parity run can
+    /// propose a profile from a real tenant's answers).
+    public var name: ResponseName?
 
     /// One header line.
     public struct Header: Sendable, Equatable {
@@ -194,12 +197,12 @@ public struct BehaviourProfile: Sendable {
         if let text = template["text"]?.string {
             let contentType = template["content_type"]?.string ?? "text/plain; charset=UTF-8"
             let body = Array(BehaviourProfile.fill(text, parameters).utf8)
-            return RenderedResponse(status: status, headers: headers, contentType: contentType, body: body)
+            return RenderedResponse(status: status, headers: headers, contentType: contentType, body: body, name: name)
         }
         let body = BehaviourProfile.substitute(template["body"] ?? .null, parameters)
         let contentType = template["content_type"]?.string ?? "application/json"
         return RenderedResponse(
-            status: status, headers: headers, contentType: contentType, body: body.serializedBytes())
+            status: status, headers: headers, contentType: contentType, body: body.serializedBytes(), name: name)
     }
 
     // MARK: - Templates
