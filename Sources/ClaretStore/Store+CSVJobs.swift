@@ -147,18 +147,11 @@ extension Store {
     ) throws -> ImportOutcome? {
         try database.write { connection in
             guard try Store.holds(job, on: connection) else { return nil }
-            try connection.execute("SAVEPOINT import_rows")
-            let outcome: ImportOutcome
-            do {
-                outcome = try ImportProcessor.apply(
+            let outcome = try Store.applyRecords(on: connection) {
+                try ImportProcessor.apply(
                     request.entries, options: request.options,
                     to: SQLLedger(connection: connection, tenant: job.tenant), profile: profile)
-            } catch {
-                try? connection.execute("ROLLBACK TO import_rows")
-                throw error
             }
-            if outcome.requiresRollback { try connection.execute("ROLLBACK TO import_rows") }
-            try connection.execute("RELEASE import_rows")
 
             let files = try writeResultFiles(of: job, request: request, outcome: outcome)
             let summary = outcome.summary.json

@@ -22,18 +22,11 @@ extension Store {
         now: Date = Date()
     ) throws -> (ImportOutcome, JobLog) {
         try database.write { connection in
-            try connection.execute("SAVEPOINT import_records")
-            let outcome: ImportOutcome
-            do {
-                outcome = try ImportProcessor.apply(
+            let outcome = try Store.applyRecords(on: connection) {
+                try ImportProcessor.apply(
                     request.records, options: request.options, to: SQLLedger(connection: connection, tenant: tenant),
                     profile: profile)
-            } catch {
-                try? connection.execute("ROLLBACK TO import_records")
-                throw error
             }
-            if outcome.requiresRollback { try connection.execute("ROLLBACK TO import_records") }
-            try connection.execute("RELEASE import_records")
             let stamp = Store.timestamp(now)
             var job = JobLog(
                 id: 0, status: JobStatus(outcome.status), completedSteps: JobLog.standardStepCount,
@@ -41,6 +34,23 @@ extension Store {
             job.id = try Store.insert(job, tenant: tenant, createdAt: stamp, into: connection)
             return (outcome, job)
         }
+    }
+
+    /// Runs an import's record rules inside a savepoint: everything they wrote is undone when the outcome
+    /// asks for it (a failure with `continueOnError` false) or when they throw, while the enclosing
+    /// transaction goes on to write the job log.
+    static func applyRecords(on connection: Connection, _ apply: () throws -> ImportOutcome) throws -> ImportOutcome {
+        try connection.execute("SAVEPOINT import_records")
+        let outcome: ImportOutcome
+        do {
+            outcome = try apply()
+        } catch {
+            try? connection.execute("ROLLBACK TO import_records")
+            throw error
+        }
+        if outcome.requiresRollback { try connection.execute("ROLLBACK TO import_records") }
+        try connection.execute("RELEASE import_records")
+        return outcome
     }
 
     /// Deletes what the request selects, in one transaction; returns how many records went.

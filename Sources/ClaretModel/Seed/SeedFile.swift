@@ -205,7 +205,7 @@ private struct SeedReader {
     }
 
     private func record(_ fields: [String?], _ place: String) throws(SeedError) -> InventoryRecord {
-        let names = ["item_name", "bin_name", "lot_name", "date_filled", "quantity", "uom"]
+        let names = ImportRequest.recordFields
         for (index, field) in fields.enumerated() where field?.isEmpty ?? true {
             throw fail(place, "\(names[index]) is missing")
         }
