@@ -1,5 +1,4 @@
-// ClaretServer, ClaretStore and ClaretModel are reached through ClaretCLI's own dependencies: the test target
-// declares only ClaretCLI, and these tests need a second, independently started mock.
+// These tests start second, independent mocks, hence ClaretServer and ClaretStore beside ClaretCLI.
 import ClaretModel
 import ClaretServer
 import ClaretStore
@@ -99,9 +98,17 @@ struct RunCommandTests {
     func writeGuardOnARealTenant() async throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("writer.yaml", Self.writer("guarded writer"))
-        // Nothing listens on the discard port: the probe finds no harness, so this is treated as a real tenant,
-        // and the guard must refuse before any request is attempted.
-        let target = "http://127.0.0.1:9"
+        // A mock that requires a harness token answers the probe with 401, so without the token it looks like
+        // a real tenant; the guard must refuse before any scenario request is sent.
+        let store = try Store.temporary()
+        try store.install(SeedFile.builtIn())
+        let service = MockService(store: store, port: 0, harnessToken: "not-given")
+        try service.start()
+        defer {
+            service.stop()
+            store.close()
+        }
+        let target = try #require(service.baseURL)
         let noTenant = await CapturedRun.run(["run", file, "--target", target])
         #expect(noTenant.code == .usage)
         #expect(noTenant.stderr.contains("--tenant is required with --target \(target)"))
@@ -119,6 +126,18 @@ struct RunCommandTests {
         #expect(misconfirmed.code == .usage)
         #expect(misconfirmed.stderr.contains("refusing to run 1 scenario(s)"))
         #expect(!misconfirmed.stdout.contains("Running"))
+        #expect(try store.tenantNames() == ["demo"])
+    }
+
+    @Test("a target where nothing listens is reported as unreachable, exit 69, not taken for a real tenant")
+    func unreachableTarget() async throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.write("writer.yaml", Self.writer("guarded writer"))
+        let run = await CapturedRun.run(["run", file, "--target", "http://127.0.0.1:9"])
+        #expect(run.code == .unavailable)
+        #expect(run.stderr.hasPrefix("error: cannot reach http://127.0.0.1:9: "))
+        #expect(run.stderr.contains("Is the server running, and is the URL right?"))
+        #expect(!run.stderr.contains("--tenant"))
     }
 
     @Test("a read-only scenario needs no confirmation against a running mock")

@@ -13,6 +13,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// An input file named on the command line does not exist or cannot be read (`EX_NOINPUT`).
     case noInput = 66
+    /// A target named on the command line could not be reached at all (`EX_UNAVAILABLE`).
+    case unavailable = 69
     /// claret-harness itself failed: an internal error that is a bug to report (`EX_SOFTWARE`).
     case software = 70
     /// An output file or folder could not be created, e.g. the `--data` directory (`EX_CANTCREAT`).

@@ -28,8 +28,8 @@ struct RunCommand {
             --html write the report for CI and for people.
 
             Exit status: 0 when every scenario passed (with --against: when no difference but known ones was
-            found), 1 otherwise, 64 for usage errors, 65 for a malformed scenario, 66 for a missing file, 73
-            when a report or transcript cannot be written.
+            found), 1 otherwise, 64 for usage errors, 65 for a malformed scenario, 66 for a missing file, 69
+            when a target cannot be reached, 73 when a report or transcript cannot be written.
             """,
         arguments: [
             .positional(
@@ -311,14 +311,24 @@ struct RunCommand {
         return "\(slug)-\(run)-\(index + 1)"
     }
 
-    static func isHarness(_ baseURL: String, transport: HTTPTransport, token: String?) async -> Bool {
+    /// What answers at a URL: a claret-harness mock, something else (a real tenant), or nothing at all.
+    enum Probe: Sendable {
+        case harness
+        case other
+        case unreachable(String)
+    }
+
+    static func probe(_ baseURL: String, transport: HTTPTransport, token: String?) async -> Probe {
         let headers = token.map { [(name: "X-Harness-Token", value: $0)] } ?? []
-        guard
-            let response = try? await transport.send(
-                OutgoingRequest(method: "GET", url: "\(baseURL)/__harness/health", headers: headers, body: [])),
-            response.status == 200
-        else { return false }
-        return (try? JSONParser.parse(response.body))?["status"] == "ok"
+        let response: IncomingResponse
+        do {
+            response = try await transport.send(
+                OutgoingRequest(method: "GET", url: "\(baseURL)/__harness/health", headers: headers, body: []))
+        } catch {
+            return .unreachable("\(error)")
+        }
+        guard response.status == 200, (try? JSONParser.parse(response.body))?["status"] == "ok" else { return .other }
+        return .harness
     }
 
     /// Runs async work from this synchronous command and waits for its result.

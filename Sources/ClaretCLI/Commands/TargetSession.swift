@@ -43,7 +43,16 @@ final class TargetSession {
         isEmbedded = false
         let base = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
         baseURL = base
-        isMock = RunCommand.wait { await RunCommand.isHarness(base, transport: transport, token: harnessToken) }
+        switch RunCommand.wait({ await RunCommand.probe(base, transport: transport, token: harnessToken) }) {
+        case .harness:
+            isMock = true
+        case .other:
+            isMock = false
+        case .unreachable(let reason):
+            throw CommandFailure(
+                "cannot reach \(base): \(reason). Is the server running, and is the URL right?",
+                exitCode: .unavailable)
+        }
     }
 
     /// A short name for reports and transcript folders: `mock`, or the URL's host (and port).
