@@ -55,54 +55,71 @@ extension Store {
 
     /// Deletes what the request selects, in one transaction; returns how many records went.
     public func delete(_ request: BatchDeleteRequest, from tenant: TenantRef) throws -> Int {
-        // SQLite refuses expressions nested about 1000 deep, so rows go in chunks of OR'd alternatives;
-        // rows are ORed, so deleting chunk by chunk inside one transaction selects the same records.
-        let conditions: [(sql: String, values: [SQLValue])]
+        let selection: (sql: String, values: [SQLValue])
         switch request {
-        case .rows(let rows):
-            conditions = stride(from: 0, to: rows.count, by: 200).map { start in
-                Store.condition(matchingAnyOf: rows[start..<min(start + 200, rows.count)])
-            }
-        case .filters(let filters):
-            conditions = [Store.condition(matchingAll: filters)]
+        case .rows(let rows): selection = Store.selection(matchingAnyOf: rows)
+        case .filters(let filters): selection = Store.selection(matchingAll: filters)
         }
         return try database.write { connection in
-            var deleted = 0
-            for condition in conditions {
-                try connection.run(
-                    """
-                    DELETE FROM inventory WHERE tenant_id = ?1 AND (item_id, bin_id, lot_id, date_filled) IN (
-                        SELECT inv.item_id, inv.bin_id, inv.lot_id, inv.date_filled
-                        FROM inventory inv
-                        JOIN items i ON i.id = inv.item_id
-                        JOIN bins b ON b.id = inv.bin_id
-                        JOIN location_areas a ON a.id = b.area_id
-                        JOIN locations loc ON loc.id = a.location_id
-                        JOIN lots l ON l.id = inv.lot_id
-                        WHERE inv.tenant_id = ?1 AND \(condition.sql))
-                    """, [.integer(tenant.id)] + condition.values)
-                deleted += connection.changes
-            }
-            return deleted
+            try connection.run(
+                "DELETE FROM inventory WHERE tenant_id = ?1 AND (item_id, bin_id, lot_id, date_filled) IN (\(selection.sql))",
+                [.integer(tenant.id)] + selection.values)
+            return connection.changes
         }
     }
 
-    /// `(row AND row fields) OR (...)`; placeholders after `?1` number from 2 in order of appearance.
-    private static func condition(matchingAnyOf rows: ArraySlice<DeleteRow>) -> (sql: String, values: [SQLValue]) {
-        var values: [SQLValue] = []
-        let alternatives = rows.map { row in
-            let fields: [(String, String?)] = [
-                ("i.name", row.item), ("loc.name", row.location), ("a.name", row.locationArea), ("b.name", row.bin),
-                ("l.name", row.lot), ("inv.date_filled", row.dateFilled?.text),
-            ]
-            let parts = fields.compactMap { column, value -> String? in
-                guard let value else { return nil }
-                values.append(.text(value))
-                return "\(column) = ?"
-            }
-            return "(" + parts.joined(separator: " AND ") + ")"
-        }
-        return ("(" + (alternatives.isEmpty ? "0" : alternatives.joined(separator: " OR ")) + ")", values)
+    /// The keys of records some row matches on all of its given fields (rows ORed, fields ANDed).
+    ///
+    /// The rows travel as one bound JSON array read with `json_each`, which also drives the lookup: each
+    /// row finds its item by name, then that item's records, through the indexes. The statement text is the
+    /// same for every request (one cached statement), and any number of rows fits, where an OR of a
+    /// thousand alternatives would pass SQLite's expression depth limit.
+    private static func selection(matchingAnyOf rows: [DeleteRow]) -> (sql: String, values: [SQLValue]) {
+        let document = JSONValue.array(
+            rows.map { row in
+                func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+                return [
+                    "item": .string(row.item), "location": text(row.location), "location_area": text(row.locationArea),
+                    "bin": text(row.bin), "lot": text(row.lot), "date_filled": text(row.dateFilled?.text),
+                ]
+            })
+        // The rows are unpacked once into plain columns: `->>` on json_each's value would parse the JSON text
+        // again for every record compared.
+        let sql = """
+            WITH r AS MATERIALIZED (
+                SELECT value ->> 'item' AS item, value ->> 'location' AS location,
+                    value ->> 'location_area' AS area, value ->> 'bin' AS bin, value ->> 'lot' AS lot,
+                    value ->> 'date_filled' AS date_filled
+                FROM json_each(?2))
+            SELECT inv.item_id, inv.bin_id, inv.lot_id, inv.date_filled
+            FROM r
+            JOIN items i ON i.tenant_id = ?1 AND i.name = r.item
+            JOIN inventory inv ON inv.tenant_id = ?1 AND inv.item_id = i.id
+            JOIN bins b ON b.id = inv.bin_id
+            JOIN location_areas a ON a.id = b.area_id
+            JOIN locations loc ON loc.id = a.location_id
+            JOIN lots l ON l.id = inv.lot_id
+            WHERE (r.location IS NULL OR loc.name = r.location) AND (r.area IS NULL OR a.name = r.area)
+                AND (r.bin IS NULL OR b.name = r.bin) AND (r.lot IS NULL OR l.name = r.lot)
+                AND (r.date_filled IS NULL OR inv.date_filled = r.date_filled)
+            """
+        return (sql, [.text(document.serialized())])
+    }
+
+    /// The keys of records matching every given filter (names inside one filter ORed, dates inclusive).
+    private static func selection(matchingAll filters: DeleteFilters) -> (sql: String, values: [SQLValue]) {
+        let condition = Store.condition(matchingAll: filters)
+        let sql = """
+            SELECT inv.item_id, inv.bin_id, inv.lot_id, inv.date_filled
+            FROM inventory inv
+            JOIN items i ON i.id = inv.item_id
+            JOIN bins b ON b.id = inv.bin_id
+            JOIN location_areas a ON a.id = b.area_id
+            JOIN locations loc ON loc.id = a.location_id
+            JOIN lots l ON l.id = inv.lot_id
+            WHERE inv.tenant_id = ?1 AND \(condition.sql)
+            """
+        return (sql, condition.values)
     }
 
     /// Every given filter ANDed; the names inside one filter ORed; dates inclusive at both ends.
