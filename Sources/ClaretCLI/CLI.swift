@@ -83,6 +83,16 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes `text` to the file at `path`, or fails with exit 73 naming `what` was being written.
+    static func write(_ text: String, to path: String, what: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure(
+                "cannot write \(what) '\(path)': \(error.localizedDescription)", exitCode: .cannotCreate)
+        }
+    }
+
     /// Writes a line to standard output and flushes it at once (a parent process may be waiting for it).
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

@@ -38,7 +38,8 @@ public final class MockServer: Sendable {
     public let store: Store
     /// The setup.
     public let configuration: MockConfiguration
-    let profileBox: Locked<BehaviourProfile>
+    /// The profile in force and what is derived from it once, not per request.
+    private let inForce: Locked<InForce>
     let journal: Journal
     /// The background worker applying queued CSV imports.
     public let jobs: JobWorker
@@ -50,17 +51,35 @@ public final class MockServer: Sendable {
     ) {
         self.store = store
         self.configuration = configuration
-        profileBox = Locked(profile)
+        let inForce = Locked(InForce(profile))
+        self.inForce = inForce
         journal = Journal(capacity: configuration.journalCapacity)
         router = Router(routes: MockServer.routes)
-        let box = profileBox
-        jobs = JobWorker(store: store, processingTime: configuration.jobProcessingTime) { box.withLock { $0 } }
+        jobs = JobWorker(store: store, processingTime: configuration.jobProcessingTime) {
+            inForce.withLock { $0.profile }
+        }
     }
 
     /// The behaviour profile in force.
     public var profile: BehaviourProfile {
-        get { profileBox.withLock { $0 } }
-        set { profileBox.withLock { $0 = newValue } }
+        get { inForce.withLock { $0.profile } }
+        set { inForce.withLock { $0 = InForce(newValue) } }
+    }
+
+    /// The body limit and its 413, rendered when the profile is set rather than for every request.
+    var bodyLimit: HTTPServerConfiguration.BodyLimit { inForce.withLock { $0.bodyLimit } }
+
+    private struct InForce: Sendable {
+        let profile: BehaviourProfile
+        let bodyLimit: HTTPServerConfiguration.BodyLimit
+
+        init(_ profile: BehaviourProfile) {
+            self.profile = profile
+            let limit = profile.settings.maxBodyBytes
+            bodyLimit = HTTPServerConfiguration.BodyLimit(
+                maxBytes: limit,
+                tooLarge: HTTPResponse(profile.response(.payloadTooLarge, ["limit": .string(String(limit))])))
+        }
     }
 
     /// Answers one request.

@@ -15,27 +15,20 @@ public final class MockService: Sendable {
         threadMode: HTTPThreadMode = .threadPerConnection, harnessToken: String? = nil, jobProcessingTime: Double = 0.2
     ) {
         let loopback = MockService.isLoopback(host)
-        let fallbackHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         let mock = MockServer(
             store: store, profile: profile,
             configuration: MockConfiguration(
                 harnessOpenWithoutToken: loopback && harnessToken == nil, harnessToken: harnessToken,
-                fallbackBaseURL: "http://\(fallbackHost)", jobProcessingTime: jobProcessingTime))
+                fallbackBaseURL: "http://\(MockService.urlHost(host))", jobProcessingTime: jobProcessingTime))
         self.mock = mock
         self.host = host
-        // The limit, the 413 and the 400 are read from the profile in force at each request, so replacing the
-        // profile at run time (PUT /__harness/profile) changes them too.
+        // The limit, the 413 and the 400 follow the profile in force at each request, so replacing the profile
+        // at run time (PUT /__harness/profile) changes them too.
         var configuration = HTTPServerConfiguration(
-            host: host, port: port, maxBodyBytes: profile.settings.maxBodyBytes, threadMode: threadMode,
+            host: host, port: port, threadMode: threadMode,
             malformedForm: { reason in HTTPResponse(mock.profile.response(.malformedForm, ["reason": .string(reason)]))
             })
-        configuration.currentBodyLimit = {
-            let profile = mock.profile
-            let limit = profile.settings.maxBodyBytes
-            return HTTPServerConfiguration.BodyLimit(
-                maxBytes: limit,
-                tooLarge: HTTPResponse(profile.response(.payloadTooLarge, ["limit": .string(String(limit))])))
-        }
+        configuration.currentBodyLimit = { mock.bodyLimit }
         http = HTTPServer(configuration: configuration) { request in mock.handle(request) }
     }
 
@@ -57,9 +50,13 @@ public final class MockService: Sendable {
     /// `http://host:port`, once started (IPv6 hosts in brackets; a wildcard host shown as loopback).
     public var baseURL: String? {
         guard let port else { return nil }
-        var shown = host == "0.0.0.0" ? "127.0.0.1" : (host == "::" ? "::1" : host)
-        if shown.contains(":"), !shown.hasPrefix("[") { shown = "[\(shown)]" }
-        return "http://\(shown):\(port)"
+        return "http://\(MockService.urlHost(host)):\(port)"
+    }
+
+    /// How `host` appears in a URL: a wildcard address as its loopback, an IPv6 address in brackets.
+    static func urlHost(_ host: String) -> String {
+        let shown = host == "0.0.0.0" ? "127.0.0.1" : (host == "::" ? "::1" : host)
+        return shown.contains(":") && !shown.hasPrefix("[") ? "[\(shown)]" : shown
     }
 
     /// Stops accepting connections, lets in-flight requests finish, then stops the worker after its job in hand.

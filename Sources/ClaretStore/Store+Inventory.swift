@@ -132,11 +132,8 @@ extension Store {
         ]
         for (column, names) in lists {
             guard let names else { continue }
-            guard !names.isEmpty else {
-                parts.append("0")
-                continue
-            }
-            // One bound JSON array per list, however long: SQLite caps the number of bound variables.
+            // One bound JSON array per list, however long: SQLite caps the number of bound variables (an
+            // empty list matches nothing).
             values.append(.text(JSONValue.array(names.map { .string($0) }).serialized()))
             parts.append("\(column) IN (SELECT value FROM json_each(?))")
         }

@@ -42,11 +42,7 @@ struct ReproduceCommand {
             print(text, terminator: "")
             return .success
         }
-        do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write '\(output)': \(error.localizedDescription)", exitCode: .cannotCreate)
-        }
+        try Console.write(text, to: output, what: "the scenario")
         Console.error("Scenario written to \(output); run it with: claret-harness run \(output)")
         return .success
     }

@@ -98,6 +98,14 @@ struct RunCommand {
             throw CommandFailure("no scenario matched (paths: \(paths.joined(separator: " ")))", exitCode: .noInput)
         }
 
+        // Options of a parity run make no sense without one: say so before any target is started.
+        if arguments.value("against") == nil,
+            arguments.value("rules") != nil || arguments.value("known") != nil
+                || arguments.value("suggest-profile") != nil
+        {
+            throw CommandFailure(
+                "--rules, --known and --suggest-profile apply to a parity run: add --against URL", exitCode: .usage)
+        }
         let transport = URLSessionTransport(timeout: TimeInterval(timeout))
         defer { transport.close() }
         let harnessToken = arguments.value("harness-token")
@@ -116,20 +124,13 @@ struct RunCommand {
 
         let outputs = try ReportOutputs(arguments)
         let record = arguments.value("record").map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
-        // Read the comparison's files up front, so a typo does not wait for both runs to show.
-        if secondary == nil,
-            arguments.value("rules") != nil || arguments.value("known") != nil
-                || arguments.value("suggest-profile") != nil
-        {
-            throw CommandFailure(
-                "--rules, --known and --suggest-profile apply to a parity run: add --against URL", exitCode: .usage)
-        }
+        // The comparison's files are read before the runs, so a typo does not wait for both runs to show.
         let normalizer = try CompareCommand.normalizer(arguments.value("rules"))
         let known = try CompareCommand.known(arguments.value("known"))
         let started = Date()
         let results = try execute(scenarios, on: primary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(results, into: secondary == nil ? record : "\(record)/\(primary.label)") }
-        Console.line(RunConsole.summary(results, seconds: Date().timeIntervalSince(started), record: nil))
+        Console.line(RunConsole.summary(results, seconds: Date().timeIntervalSince(started)))
 
         guard let secondary else {
             let report = RunReport.make(from: try Self.recorded(results), title: "claret-harness run")
@@ -141,7 +142,7 @@ struct RunCommand {
         let againstResults = try execute(
             scenarios, on: secondary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(againstResults, into: "\(record)/\(secondary.label)") }
-        Console.line(RunConsole.summary(againstResults, seconds: Date().timeIntervalSince(started), record: nil))
+        Console.line(RunConsole.summary(againstResults, seconds: Date().timeIntervalSince(started)))
         let report = Comparator.compare(
             left: try Self.recorded(results), right: try Self.recorded(againstResults),
             sides: (primary.label, secondary.label), normalizer: normalizer, known: known,
@@ -159,12 +160,7 @@ struct RunCommand {
 
     /// Writes the profile overrides a parity run suggests, and says what is left to edit by hand.
     static func writeSuggestion(_ suggestion: ProfileSuggestion, to path: String) throws {
-        let text = suggestion.document.serialized(pretty: true) + "\n"
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw CommandFailure("cannot write '\(path)': \(error.localizedDescription)", exitCode: .cannotCreate)
-        }
+        try Console.write(suggestion.document.serialized(pretty: true) + "\n", to: path, what: "the profile suggestion")
         let count = suggestion.document["responses"]?.object?.count ?? 0
         Console.line(
             "Profile suggestion written to \(path): \(count) response(s); try it with 'serve --profile \(path)'")

@@ -60,14 +60,9 @@ enum RunConsole {
         return line
     }
 
-    /// The closing lines: counts in the `N passed, N failed` form CI tools read, and where transcripts went.
-    static func summary(_ results: [ScenarioResult], seconds: Double, record: String?) -> String {
+    /// The closing line: counts in the `N passed, N failed` form CI tools read.
+    static func summary(_ results: [ScenarioResult], seconds: Double) -> String {
         let passed = results.filter { $0.outcome == .passed }.count
-        let failed = results.count - passed
-        var text = ""
-        if let record { text += "Transcripts written to \(record)/\n" }
-        text += "\(passed) passed, \(failed) failed"
-        text += String(format: " (%.2f s)", seconds)
-        return text
+        return "\(passed) passed, \(results.count - passed) failed" + String(format: " (%.2f s)", seconds)
     }
 }

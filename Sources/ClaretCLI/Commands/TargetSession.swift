@@ -88,12 +88,7 @@ struct ReportOutputs {
             (html, { HTMLRenderer.render(report) }),
         ] {
             guard let path else { continue }
-            do {
-                try text().write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandFailure(
-                    "cannot write the report '\(path)': \(error.localizedDescription)", exitCode: .cannotCreate)
-            }
+            try Console.write(text(), to: path, what: "the report")
             Console.line("Report written to \(path)")
         }
     }

@@ -136,8 +136,8 @@ public struct FieldRules {
     public mutating func optionalArray(_ value: JSONValue?, _ key: @autoclosure () -> String, max: Int? = nil)
         -> [JSONValue]?
     {
+        // Absent, null, blank and empty all mean "not given" (isPresent).
         guard FieldRules.isPresent(value) else { return nil }
-        if case .string(let text)? = value, text.trimmingSpaces.isEmpty { return nil }
         return array(value, key(), max: max)
     }
 

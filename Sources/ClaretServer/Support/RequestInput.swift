@@ -1,19 +1,27 @@
 import ClaretModel
 import ExactJSON
+import Foundation
 
 /// Reads a request's input the way Laravel does: JSON bodies when the content type says JSON, form
 /// fields for forms, nothing otherwise.
 enum RequestInput {
+    /// The content type without its parameters, lower case (`multipart/form-data`), read as the HTTP adapter
+    /// reads it when it decides whether to parse a form.
+    static func mediaType(of request: HTTPRequest) -> String? {
+        request.headers["Content-Type"].flatMap { type in
+            type.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        }
+    }
+
     /// Whether the content type names JSON (`application/json`, `application/vnd.x+json`).
     static func isJSON(_ request: HTTPRequest) -> Bool {
-        guard let type = request.headers["Content-Type"]?.lowercased() else { return false }
-        let mediaType = type.split(separator: ";").first.map(String.init) ?? type
+        guard let mediaType = mediaType(of: request) else { return false }
         return mediaType.contains("/json") || mediaType.contains("+json")
     }
 
     /// Whether the body is `multipart/form-data`.
     static func isMultipart(_ request: HTTPRequest) -> Bool {
-        request.headers["Content-Type"]?.lowercased().hasPrefix("multipart/form-data") ?? false
+        mediaType(of: request) == "multipart/form-data"
     }
 
     /// The body as JSON: the parsed document for JSON bodies (an empty body is an empty object), form fields as
