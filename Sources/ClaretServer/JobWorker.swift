@@ -23,6 +23,7 @@ public final class JobWorker: Sendable {
         var running = false
         var wakeups = 0
         var finished = true
+        var held = false
     }
 
     /// Creates a worker over `store`; `processingTime` is how long each job takes at least.
@@ -57,6 +58,19 @@ public final class JobWorker: Sendable {
         condition.unlock()
     }
 
+    /// Leaves newly queued jobs queued until `release()`; a job already in hand still finishes. Lets an
+    /// embedder (a test, above all) observe a job in its `queued` state for as long as it needs to,
+    /// instead of racing the worker.
+    public func hold() {
+        state.withLock { $0.held = true }
+    }
+
+    /// Lets the worker pick up queued jobs again after `hold()`.
+    public func release() {
+        state.withLock { $0.held = false }
+        wake()
+    }
+
     /// Stops after the job in hand; returns once the thread has ended.
     public func stop() {
         let wasRunning = state.withLock { state -> Bool in
@@ -78,7 +92,7 @@ public final class JobWorker: Sendable {
         defer { state.withLock { $0.finished = true } }
         while state.withLock({ $0.running }) {
             do {
-                if let job = try store.claimNextJob() {
+                if !state.withLock({ $0.held }), let job = try store.claimNextJob() {
                     do {
                         try process(job, stepDelay: processingTime / Double(JobWorker.steps.count))
                     } catch {

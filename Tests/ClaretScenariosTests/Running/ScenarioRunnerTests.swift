@@ -75,6 +75,8 @@ struct ScenarioRunnerTests {
     func pollsJobUntilCompleted() async throws {
         let mock = try RunningMock(jobProcessingTime: 0.3)
         defer { mock.stop() }
+        let release = mock.holdJobs(untilAnswered: "/imports/status/")
+        defer { release.cancel() }
         let result = try await mock.run(
             ScenarioText.scenario(
                 "poll", steps: "  - use: login\n" + Self.uploadStep + Self.pollStep(until: "completed", timeout: "10s"),
@@ -85,7 +87,7 @@ struct ScenarioRunnerTests {
         let job = try #require(upload.captures.first { $0.name == "job" }?.value.number?.int)
         let poll = result.steps[2]
         #expect(poll.request?.url.hasSuffix("/demo/api/v1/imports/status/\(job)") == true)
-        #expect(poll.attempts > 1, "a job that takes 0.3 s is not finished at the first look")
+        #expect(poll.attempts > 1, "the job was held queued until the first look had been answered")
         let body = try JSONParser.parse(try #require(poll.response).body)
         #expect(body["content"]?["status"] == "completed")
         #expect(result.state?.outcome == .passed)

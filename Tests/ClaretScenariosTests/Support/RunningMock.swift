@@ -62,6 +62,31 @@ final class RunningMock: Sendable {
     }
 }
 
+extension RunningMock {
+    /// Holds CSV jobs queued until the mock has answered a request whose path contains `pathPart`, then
+    /// lets them run. A test sees a job unfinished this way without racing the worker's clock.
+    /// Cancel the returned task when the test is done with it.
+    func holdJobs(untilAnswered pathPart: String) -> Task<Void, Never> {
+        service.mock.jobs.hold()
+        return Task { [self] in
+            while !Task.isCancelled {
+                if let paths = try? await journalPaths(), paths.contains(where: { $0.contains(pathPart) }) { break }
+                try? await Task.sleep(nanoseconds: 10_000_000)
+            }
+            service.mock.jobs.release()
+        }
+    }
+
+    /// The paths of the requests the mock has answered, newest first.
+    func journalPaths() async throws -> [String] {
+        let response = try await transport.send(OutgoingRequest(method: "GET", url: "\(baseURL)/__harness/journal"))
+        guard response.status == 200, let entries = try JSONParser.parse(response.body)["data"]?.array else {
+            throw SupportError("the journal answered \(response.status)")
+        }
+        return entries.compactMap { $0["path"]?.string }
+    }
+}
+
 /// A test-support failure with its reason.
 struct SupportError: Error, CustomStringConvertible {
     let description: String
