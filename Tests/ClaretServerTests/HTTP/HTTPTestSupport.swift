@@ -138,24 +138,33 @@ final class RawHTTPConnection {
     private(set) var closedByServer = false
 
     init(port: UInt16, receiveTimeoutSeconds: Int = 5) throws {
-        socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { throw RawHTTPError.connectFailed(errno) }
+        socketFD = try Self.connectedSocket(port: port, receiveTimeoutSeconds: receiveTimeoutSeconds)
+    }
+
+    /// A socket connected to 127.0.0.1:`port`, or an error with the socket already closed. Only a connected
+    /// socket ever reaches `socketFD`, so `deinit` closes each descriptor exactly once: a second close could
+    /// hit a descriptor another test's server has been given since, and libmicrohttpd aborts the whole
+    /// process when its own descriptor turns out closed.
+    private static func connectedSocket(port: UInt16, receiveTimeoutSeconds: Int) throws -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw RawHTTPError.connectFailed(errno) }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
-        _ = setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let status = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard status == 0 else {
             let failure = errno
-            close(socketFD)
+            close(descriptor)
             throw RawHTTPError.connectFailed(failure)
         }
+        return descriptor
     }
 
     deinit { close(socketFD) }
