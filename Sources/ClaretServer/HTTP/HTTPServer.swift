@@ -78,7 +78,8 @@ public final class HTTPServer: @unchecked Sendable {
         return bound
     }
 
-    /// Stops accepting connections, lets in-flight requests finish (for up to
+    /// Stops accepting connections (in thread-per-connection mode; the epoll modes keep accepting until the
+    /// end and answer with `Connection: close`), lets in-flight requests finish (for up to
     /// `connectionTimeoutSeconds`), then closes every connection. Does nothing when not running.
     public func stop() {
         lifecycleLock.lock()
@@ -93,7 +94,14 @@ public final class HTTPServer: @unchecked Sendable {
         // socket back; it may be closed only after MHD_stop_daemon (a thread may still poll it), but
         // shutting it down now makes new clients get "connection refused" at once instead of waiting in
         // the backlog for the drain to end.
-        let listenSocket = MHD_quiesce_daemon(current.daemon)
+        //
+        // Only in thread-per-connection mode: in the epoll modes MHD 0.9.75's quiesce takes the listening
+        // socket out of a worker's epoll set from this thread, unlocked, while that worker may be taking it
+        // out too, and whichever loses aborts the process ("Failed to remove listen FD from epoll set").
+        // There the listening socket stays open until MHD_stop_daemon closes it, and a client that
+        // connects during the drain is answered with `Connection: close`.
+        let quiesces = configuration.threadMode == .threadPerConnection
+        let listenSocket = quiesces ? MHD_quiesce_daemon(current.daemon) : -1
         if listenSocket >= 0 { shutdown(listenSocket, Int32(SHUT_RDWR)) }
         // MHD_stop_daemon shuts down every connection's socket at once, so a response still being
         // computed would never reach its client: wait for in-flight requests first.

@@ -1,3 +1,4 @@
+import ClaretModel
 import ClaretServer
 import Foundation
 import Testing
@@ -241,5 +242,89 @@ struct HTTPServerTests {
             #expect(String(decoding: data, as: UTF8.self) == expected)
         }
         #expect(live.requests.count == 8)
+    }
+
+    @Test(
+        "every thread mode can be stopped again and again while clients keep sending",
+        arguments: HTTPThreadMode.allCases)
+    func stopUnderTraffic(mode: HTTPThreadMode) throws {
+        var served = 0
+        for cycle in 0..<25 {
+            let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, threadMode: mode)) { request in
+                HTTPResponse(status: 200, body: Array(request.path.utf8))
+            }
+            let port = try server.start()
+            let traffic = ClientTraffic(port: port, clients: 3, label: "\(cycle)")
+            // Let the clients get going, so that the stop lands among requests in every state.
+            traffic.waitForAnswers(atLeast: 3)
+            // No new requests from here (once the port is free, another test's server may get it), but
+            // those under way meet the stop.
+            traffic.stopSending()
+            server.stop()
+            #expect(server.port == nil)
+            let outcome = traffic.finish()
+            // A request is either answered whole and right, or not at all (refused, or closed unanswered).
+            #expect(outcome.wrongAnswers == [], "cycle \(cycle) in \(mode.rawValue)")
+            served += outcome.answered
+        }
+        #expect(served >= 25 * 3)
+    }
+}
+
+/// Clients on threads of their own that send `GET /<label>/<client>/<n>` in a loop, one connection per
+/// request, until `finish()`; they count the right answers and keep the wrong ones.
+private final class ClientTraffic: Sendable {
+    private struct Tally {
+        var answered = 0
+        var wrongAnswers: [String] = []
+    }
+
+    private let tally = Locked(Tally())
+    private let stopping = Locked(false)
+    private let finished = DispatchGroup()
+
+    init(port: UInt16, clients: Int, label: String) {
+        for client in 0..<clients {
+            finished.enter()
+            Thread.detachNewThread { [self] in
+                defer { finished.leave() }
+                var sent = 0
+                while !stopping.withLock({ $0 }) {
+                    sent += 1
+                    let path = "/\(label)/\(client)/\(sent)"
+                    // Refused, reset or closed before an answer: the server is stopping, which is allowed.
+                    guard let connection = try? RawHTTPConnection(port: port, receiveTimeoutSeconds: 5),
+                        (try? connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")) != nil,
+                        let response = try? connection.readResponse()
+                    else { continue }
+                    let body = String(decoding: response.body, as: UTF8.self)
+                    tally.withLock { tally in
+                        if response.status == 200, body == path {
+                            tally.answered += 1
+                        } else {
+                            tally.wrongAnswers.append("\(path) got \(response.status) '\(body)'")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Waits until the clients together have `count` right answers (or 10 seconds have passed).
+    func waitForAnswers(atLeast count: Int) {
+        let deadline = Date().addingTimeInterval(10)
+        while tally.withLock({ $0.answered }) < count, Date() < deadline { usleep(1000) }
+    }
+
+    /// Lets each client finish the request it is sending, and send no more.
+    func stopSending() {
+        stopping.withLock { $0 = true }
+    }
+
+    /// Waits for the clients to end and returns what they saw.
+    func finish() -> (answered: Int, wrongAnswers: [String]) {
+        stopSending()
+        finished.wait()
+        return tally.withLock { ($0.answered, $0.wrongAnswers) }
     }
 }
