@@ -34,7 +34,7 @@ serve: release ## Start the mock in the foreground (ARGS="--port 0 ...")
 
 test: deps ## Build and run every test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) ./scripts/test.sh
 
 tsan: deps ## Run the server, store and runner tests under ThreadSanitizer
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
