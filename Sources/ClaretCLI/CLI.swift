@@ -24,41 +24,44 @@ public enum CLI {
     }
 
     /// Runs the tool with `arguments` (without the program name) and returns the exit code.
-    public static func run(_ arguments: [String]) -> ExitCode {
+    public static func run(_ arguments: [String]) -> ExitCode { run(arguments, console: .standard) }
+
+    /// Runs the tool with `arguments`, writing what it prints to `console`.
+    static func run(_ arguments: [String], console: Console) -> ExitCode {
         let invocation: Invocation
         do {
             invocation = try tool.resolve(arguments)
         } catch {
-            Console.error(error.rendered())
+            console.error(error.rendered())
             return error.exitCode
         }
         switch invocation {
         case .help(let text):
-            print(text)
+            console.line(text)
             return .success
         case .version(let version):
-            print(version)
+            console.line(version)
             return .success
         case .run(let command, let parsed):
             do {
                 switch command.name {
-                case ServeCommand.spec.name: return try ServeCommand(parsed).run()
-                case ProfileCommand.spec.name: return try ProfileCommand(parsed).run()
-                case RunCommand.spec.name: return try RunCommand(parsed).run()
-                case CompareCommand.spec.name: return try CompareCommand(parsed).run()
-                case ReproduceCommand.spec.name: return try ReproduceCommand(parsed).run()
+                case ServeCommand.spec.name: return try ServeCommand(parsed, console: console).run()
+                case ProfileCommand.spec.name: return try ProfileCommand(parsed, console: console).run()
+                case RunCommand.spec.name: return try RunCommand(parsed, console: console).run()
+                case CompareCommand.spec.name: return try CompareCommand(parsed, console: console).run()
+                case ReproduceCommand.spec.name: return try ReproduceCommand(parsed, console: console).run()
                 default:
-                    Console.error("error: the command '\(command.name)' is declared but has no implementation")
+                    console.error("error: the command '\(command.name)' is declared but has no implementation")
                     return .software
                 }
             } catch let error as UsageError {
-                Console.error(error.rendered())
+                console.error(error.rendered())
                 return error.exitCode
             } catch let error as CommandFailure {
-                Console.error("error: \(error.message)")
+                console.error("error: \(error.message)")
                 return error.exitCode
             } catch {
-                Console.error("error: \(error)")
+                console.error("error: \(error)")
                 return .failure
             }
         }
@@ -76,12 +79,32 @@ struct CommandFailure: Error {
     }
 }
 
-/// Writing to the terminal.
-enum Console {
+/// Where a command's messages go: standard output and error for the tool, buffers in tests. Commands
+/// never write to the process's streams directly, so a test can run the CLI in-process beside other tests
+/// and read exactly what that run printed.
+struct Console: Sendable {
+    /// Receives each piece of standard output, newlines included.
+    let out: @Sendable (String) -> Void
+    /// Receives each piece of standard error, newlines included.
+    let err: @Sendable (String) -> Void
+    /// Whether output may carry colour codes.
+    let colour: Bool
+
+    /// The process's standard output and error; colour when standard output is a terminal and NO_COLOR is
+    /// unset (https://no-color.org).
+    static let standard = Console(
+        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+        err: { FileHandle.standardError.write(Data($0.utf8)) },
+        colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1)
+
+    /// Writes a line to standard output at once (a parent process may be waiting for it).
+    func line(_ text: String) { out(text + "\n") }
+
+    /// Writes `text` to standard output as it is.
+    func text(_ text: String) { out(text) }
+
     /// Writes a line to standard error.
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
+    func error(_ text: String) { err(text + "\n") }
 
     /// Writes `text` to the file at `path`, or fails with exit 73 naming `what` was being written.
     static func write(_ text: String, to path: String, what: String) throws {
@@ -91,10 +114,5 @@ enum Console {
             throw CommandFailure(
                 "cannot write \(what) '\(path)': \(error.localizedDescription)", exitCode: .cannotCreate)
         }
-    }
-
-    /// Writes a line to standard output and flushes it at once (a parent process may be waiting for it).
-    static func line(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

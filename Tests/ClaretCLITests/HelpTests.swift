@@ -46,8 +46,11 @@ struct HelpTests {
     @Test("every command has help, and asking for it exits 0")
     func everyCommandHasHelp() {
         for command in CLI.tool.commands {
-            #expect(CLI.run([command.name, "--help"]) == .success, "\(command.name)")
-            #expect(command.helpText(toolName: "claret-harness").contains("USAGE: claret-harness \(command.name)"))
+            let output = CapturedOutput()
+            #expect(CLI.run([command.name, "--help"], console: output.console) == .success, "\(command.name)")
+            #expect(output.stdout == command.helpText(toolName: "claret-harness") + "\n")
+            #expect(output.stdout.contains("USAGE: claret-harness \(command.name)"))
+            #expect(output.stderr == "")
         }
     }
 }

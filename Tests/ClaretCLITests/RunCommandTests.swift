@@ -436,61 +436,37 @@ final class SecondMock {
     }
 }
 
-/// Runs the CLI in this process with its standard output and error captured.
+/// Runs the CLI in this process, with what it prints captured in memory: only this run's output, whatever
+/// other tests print meanwhile.
 enum CapturedRun {
-    /// One capture at a time: the file descriptors are the process's.
-    private static let lock = NSLock()
-
     /// Runs `arguments` on a thread of its own (the command blocks while it waits for its async work, which
     /// must not happen on the cooperative pool) and returns the exit code and what it printed.
     static func run(_ arguments: [String]) async -> (code: ExitCode, stdout: String, stderr: String) {
         await withCheckedContinuation { continuation in
-            let thread = Thread { continuation.resume(returning: capturing(arguments)) }
+            let thread = Thread {
+                let output = CapturedOutput()
+                let code = CLI.run(arguments, console: output.console)
+                continuation.resume(returning: (code, output.stdout, output.stderr))
+            }
             thread.stackSize = 8 << 20
             thread.start()
         }
     }
+}
 
-    private static func capturing(_ arguments: [String]) -> (code: ExitCode, stdout: String, stderr: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claret-cli-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outPath = folder.appendingPathComponent("stdout").path
-        let errPath = folder.appendingPathComponent("stderr").path
-        let outFile = open(outPath, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
-        let errFile = open(errPath, O_CREAT | O_WRONLY | O_TRUNC, 0o600)
-        let savedOut = dup(STDOUT_FILENO)
-        let savedErr = dup(STDERR_FILENO)
-        // print() buffers in C stdio; flush every stream before and after the swap.
-        fflush(nil)
-        dup2(outFile, STDOUT_FILENO)
-        dup2(errFile, STDERR_FILENO)
-        let code = CLI.run(arguments)
-        fflush(nil)
-        dup2(savedOut, STDOUT_FILENO)
-        dup2(savedErr, STDERR_FILENO)
-        for descriptor in [outFile, errFile, savedOut, savedErr] { close(descriptor) }
-        let out = FileManager.default.contents(atPath: outPath) ?? Data()
-        let err = FileManager.default.contents(atPath: errPath) ?? Data()
-        // Hand the text on, so anything else the process printed meanwhile is not lost from the test log.
-        FileHandle.standardOutput.write(out)
-        FileHandle.standardError.write(err)
-        return (code, plain(out), plain(err))
+/// Standard output and error of one in-process CLI run, as text.
+final class CapturedOutput: Sendable {
+    private let streams = Locked((out: "", err: ""))
+
+    /// A console without colour that writes here.
+    var console: Console {
+        Console(
+            out: { text in self.streams.withLock { $0.out += text } },
+            err: { text in self.streams.withLock { $0.err += text } }, colour: false)
     }
 
-    /// The text without terminal colour codes, and without the lines Swift Testing wrote for tests running
-    /// meanwhile (`◇ Test … started.`, `✔ Suite … passed …`, `↳ …`).
-    private static func plain(_ data: Data) -> String {
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(
-            of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
-        var lines = text.components(separatedBy: "\n")
-        lines.removeAll { line in
-            line.range(of: #"^(\S+ (Test|Suite)( run)? |\s*↳ )"#, options: .regularExpression) != nil
-        }
-        return lines.joined(separator: "\n")
-    }
+    var stdout: String { streams.withLock { $0.out } }
+    var stderr: String { streams.withLock { $0.err } }
 }
 
 /// A temporary folder removed when the value dies.

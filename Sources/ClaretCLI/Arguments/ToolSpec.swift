@@ -4,8 +4,8 @@
 /// let tool = ToolSpec(name: "claret-harness", version: "0.1.0", abstract: "…", commands: [serve])
 /// switch try tool.resolve(Array(CommandLine.arguments.dropFirst())) {
 /// case .run(let command, let arguments): …
-/// case .help(let text): print(text)
-/// case .version(let version): print(version)
+/// case .help(let text): console.line(text)
+/// case .version(let version): console.line(version)
 /// }
 /// ```
 public struct ToolSpec: Sendable, Equatable {

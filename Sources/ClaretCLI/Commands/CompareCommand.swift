@@ -31,8 +31,13 @@ struct CompareCommand {
         ])
 
     let arguments: ParsedArguments
+    /// Where the command's messages go.
+    let console: Console
 
-    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     func run() throws -> ExitCode {
         let labels = (arguments.value("labels") ?? "expected,actual").split(separator: ",").map(String.init)
@@ -45,8 +50,8 @@ struct CompareCommand {
             left: left, right: right, sides: (labels[0], labels[1]),
             normalizer: try Self.normalizer(arguments.value("rules")), known: try Self.known(arguments.value("known")),
             title: "claret-harness compare")
-        Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
-        try ReportOutputs(arguments).write(report)
+        console.line(ConsoleRenderer.render(report, colour: console.colour))
+        try ReportOutputs(arguments).write(report, console: console)
         return report.isFailure ? .failure : .success
     }
 

@@ -37,12 +37,17 @@ struct ProfileCommand {
         examples: ["claret-harness profile > my-profile.json", "claret-harness profile --profile tenant.json"])
 
     let arguments: ParsedArguments
+    /// Where the command's messages go.
+    let console: Console
 
-    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     func run() throws -> ExitCode {
         let profile = try ProfileLoader.load(arguments.value("profile"))
-        Console.line(profile.document.serialized(pretty: true))
+        console.line(profile.document.serialized(pretty: true))
         return .success
     }
 }

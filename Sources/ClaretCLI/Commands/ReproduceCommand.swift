@@ -21,8 +21,13 @@ struct ReproduceCommand {
         ])
 
     let arguments: ParsedArguments
+    /// Where the command's messages go.
+    let console: Console
 
-    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     func run() throws -> ExitCode {
         let path = arguments.value("transcript") ?? ""
@@ -39,11 +44,11 @@ struct ReproduceCommand {
             "# yaml-language-server: $schema=../docs/scenario.schema.json\n"
             + ScenarioReproducer.scenarioText(for: recorded)
         guard let output = arguments.value("output") else {
-            print(text, terminator: "")
+            console.text(text)
             return .success
         }
         try Console.write(text, to: output, what: "the scenario")
-        Console.error("Scenario written to \(output); run it with: claret-harness run \(output)")
+        console.error("Scenario written to \(output); run it with: claret-harness run \(output)")
         return .success
     }
 }

@@ -70,8 +70,13 @@ struct RunCommand {
         ])
 
     let arguments: ParsedArguments
+    /// Where the command's messages go.
+    let console: Console
 
-    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     func run() throws -> ExitCode {
         let paths = arguments.values("paths").isEmpty ? ["scenarios"] : arguments.values("paths")
@@ -130,42 +135,43 @@ struct RunCommand {
         let started = Date()
         let results = try execute(scenarios, on: primary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(results, into: secondary == nil ? record : "\(record)/\(primary.label)") }
-        Console.line(RunConsole.summary(results, seconds: Date().timeIntervalSince(started)))
+        console.line(RunConsole(colour: console.colour).summary(results, seconds: Date().timeIntervalSince(started)))
 
         guard let secondary else {
             let report = RunReport.make(from: try Self.recorded(results), title: "claret-harness run")
-            try outputs.write(report)
-            if let record { Console.line("Transcripts written to \(record)/") }
+            try outputs.write(report, console: console)
+            if let record { console.line("Transcripts written to \(record)/") }
             return results.allSatisfy { $0.outcome == .passed } ? .success : .failure
         }
         // A parity run: the same scenarios on the second target, then the differences between the two.
         let againstResults = try execute(
             scenarios, on: secondary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(againstResults, into: "\(record)/\(secondary.label)") }
-        Console.line(RunConsole.summary(againstResults, seconds: Date().timeIntervalSince(started)))
+        console.line(
+            RunConsole(colour: console.colour).summary(againstResults, seconds: Date().timeIntervalSince(started)))
         let report = Comparator.compare(
             left: try Self.recorded(results), right: try Self.recorded(againstResults),
             sides: (primary.label, secondary.label), normalizer: normalizer, known: known,
             title: "claret-harness parity run")
-        Console.line(ConsoleRenderer.render(report, colour: RunConsole.colour))
-        try outputs.write(report)
+        console.line(ConsoleRenderer.render(report, colour: console.colour))
+        try outputs.write(report, console: console)
         if let path = arguments.value("suggest-profile") {
-            try Self.writeSuggestion(ProfileSuggestion.make(from: report, mockSide: primary.label), to: path)
+            try writeSuggestion(ProfileSuggestion.make(from: report, mockSide: primary.label), to: path)
         }
         if let record {
-            Console.line("Transcripts written to \(record)/\(primary.label)/ and \(record)/\(secondary.label)/")
+            console.line("Transcripts written to \(record)/\(primary.label)/ and \(record)/\(secondary.label)/")
         }
         return report.isFailure ? .failure : .success
     }
 
     /// Writes the profile overrides a parity run suggests, and says what is left to edit by hand.
-    static func writeSuggestion(_ suggestion: ProfileSuggestion, to path: String) throws {
+    func writeSuggestion(_ suggestion: ProfileSuggestion, to path: String) throws {
         try Console.write(suggestion.document.serialized(pretty: true) + "\n", to: path, what: "the profile suggestion")
         let count = suggestion.document["responses"]?.object?.count ?? 0
-        Console.line(
+        console.line(
             "Profile suggestion written to \(path): \(count) response(s); try it with 'serve --profile \(path)'")
         for (entry, step) in suggestion.needsEditing {
-            Console.line("  responses.\(entry) also differs (at \(step)) but is templated: edit it by hand")
+            console.line("  responses.\(entry) also differs (at \(step)) but is templated: edit it by hand")
         }
     }
 
@@ -230,7 +236,7 @@ struct RunCommand {
         let baseURL = session.baseURL
         let harnessToken = session.harnessToken
         let stopAtFailure = arguments.value("against") == nil
-        Console.line("Running \(scenarios.count) scenario(s) against \(isMock ? "the mock at " : "")\(baseURL)")
+        console.line("Running \(scenarios.count) scenario(s) against \(isMock ? "the mock at " : "")\(baseURL)")
         return Self.wait {
             await withTaskGroup(of: (Int, ScenarioResult).self) { group in
                 var collected: [(Int, ScenarioResult)] = []
@@ -248,7 +254,9 @@ struct RunCommand {
                             }
                         }
                         let result = await runner.run(scenario, on: target, stopAtFailure: stopAtFailure) { step in
-                            if verbose { Console.line(RunConsole.stepLine(step, scenario: scenario.name)) }
+                            if verbose {
+                                console.line(RunConsole(colour: console.colour).stepLine(step, scenario: scenario.name))
+                            }
                         }
                         return (index, result)
                     }
@@ -259,7 +267,7 @@ struct RunCommand {
                 }
                 while let finished = await group.next() {
                     collected.append(finished)
-                    Console.line(RunConsole.scenarioLine(finished.1))
+                    console.line(RunConsole(colour: console.colour).scenarioLine(finished.1))
                     if next < scenarios.count {
                         start(next)
                         next += 1

@@ -2,17 +2,15 @@ import ClaretScenarios
 import Foundation
 
 /// The console lines of a run: one per scenario as it finishes, one per step with --verbose, a summary.
-enum RunConsole {
-    /// Whether to colour output: a terminal, and NO_COLOR unset (https://no-color.org).
-    static let colour: Bool = {
-        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
-    }()
+struct RunConsole {
+    /// Whether to colour the lines (see `Console.colour`).
+    let colour: Bool
 
-    static func paint(_ text: String, _ code: String) -> String {
+    func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    static func mark(_ outcome: Outcome) -> String {
+    func mark(_ outcome: Outcome) -> String {
         switch outcome {
         case .passed: return paint("✔", "32")
         case .failed: return paint("✘", "31")
@@ -22,7 +20,7 @@ enum RunConsole {
     }
 
     /// `✔ name (5 steps, 120 ms)`, or `✘ name` followed by the failing step, where it is, and why.
-    static func scenarioLine(_ result: ScenarioResult) -> String {
+    func scenarioLine(_ result: ScenarioResult) -> String {
         let ran = result.steps.filter { $0.outcome != .skipped }.count
         var line =
             "\(mark(result.outcome)) \(result.name) (\(ran) of \(result.steps.count) steps, "
@@ -49,7 +47,7 @@ enum RunConsole {
     }
 
     /// `  ✔ scenario › step  GET /demo/… → 200 (3 ms)`.
-    static func stepLine(_ step: StepResult, scenario: String) -> String {
+    func stepLine(_ step: StepResult, scenario: String) -> String {
         var line = "  \(mark(step.outcome)) \(scenario) › \(step.name)"
         if let request = step.request, let response = step.response {
             let path = URL(string: request.url)?.path ?? request.url
@@ -61,7 +59,7 @@ enum RunConsole {
     }
 
     /// The closing line: counts in the `N passed, N failed` form CI tools read.
-    static func summary(_ results: [ScenarioResult], seconds: Double) -> String {
+    func summary(_ results: [ScenarioResult], seconds: Double) -> String {
         let passed = results.filter { $0.outcome == .passed }.count
         return "\(passed) passed, \(results.count - passed) failed" + String(format: " (%.2f s)", seconds)
     }

@@ -44,8 +44,13 @@ struct ServeCommand {
         ])
 
     let arguments: ParsedArguments
+    /// Where the command's messages go.
+    let console: Console
 
-    init(_ arguments: ParsedArguments) { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, console: Console) {
+        self.arguments = arguments
+        self.console = console
+    }
 
     func run() throws -> ExitCode {
         let host = arguments.value("host") ?? "127.0.0.1"
@@ -94,14 +99,14 @@ struct ServeCommand {
             throw CommandFailure("\(error)", exitCode: .failure)
         }
         if !MockService.isLoopback(host), arguments.value("harness-token") == nil {
-            Console.error(
+            console.error(
                 "note: listening beyond loopback; /__harness/ endpoints are off until --harness-token is given")
         }
-        Console.line("listening on \(service.baseURL ?? "http://\(host):\(port)")")
+        console.line("listening on \(service.baseURL ?? "http://\(host):\(port)")")
 
         var received: Int32 = 0
         sigwait(&signals, &received)
-        Console.error("received \(received == SIGINT ? "SIGINT" : "SIGTERM"); finishing requests under way")
+        console.error("received \(received == SIGINT ? "SIGINT" : "SIGTERM"); finishing requests under way")
         service.stop()
         return .success
     }

@@ -81,15 +81,15 @@ struct ReportOutputs {
         html = arguments.value("html")
     }
 
-    /// Writes every requested format of `report`.
-    func write(_ report: ClaretReporting.Report) throws {
+    /// Writes every requested format of `report`, saying so on `console`.
+    func write(_ report: ClaretReporting.Report, console: Console) throws {
         for (path, text) in [
             (json, { JSONRenderer.render(report) }), (junit, { JUnitRenderer.render(report) }),
             (html, { HTMLRenderer.render(report) }),
         ] {
             guard let path else { continue }
             try Console.write(text(), to: path, what: "the report")
-            Console.line("Report written to \(path)")
+            console.line("Report written to \(path)")
         }
     }
 }
