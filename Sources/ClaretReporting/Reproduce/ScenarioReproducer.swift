@@ -58,9 +58,12 @@ public enum ScenarioReproducer {
                         captures[variable] = "$.content.job_log_id"
                         captured.append((job.text, variable))
                     }
-                    // A step the recording sent several times was polling: poll again until the job's status
-                    // is the one recorded.
-                    if step.attempts > 1, let status = document["content"]?["status"] {
+                    // A step the recording sent several times was polling, and a job status that had already
+                    // reached its end when it was recorded may not have yet when replayed: poll again until the
+                    // job's status is the one recorded.
+                    if let status = document["content"]?["status"],
+                        step.attempts > 1 || isFinishedJobStatus(status, of: step.request)
+                    {
                         stepObject["poll"] = [
                             "until": ["$.content.status": status], "interval": "100ms", "timeout": "30s",
                         ]
@@ -93,6 +96,14 @@ public enum ScenarioReproducer {
             scenario["state"] = ["count": .number(JSONNumber(state.rows.count)), "exactly": .array(state.rows)]
         }
         return .object(scenario)
+    }
+
+    /// Whether `status` answered a job-status request (`/imports/status/{id}`) with a job that had finished.
+    private static func isFinishedJobStatus(_ status: JSONValue, of request: RecordedRequest?) -> Bool {
+        guard let request, request.method == "GET",
+            URLComponents(string: request.url)?.path.contains("/imports/status/") == true
+        else { return false }
+        return ["completed", "completed_with_errors", "failed"].contains(status.string ?? "")
     }
 
     // MARK: - Requests

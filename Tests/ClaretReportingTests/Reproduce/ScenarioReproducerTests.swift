@@ -167,6 +167,44 @@ struct ScenarioReproducerTests {
         #expect(try !Self.pattern(expectation, accepts: elsewhere.replacingOccurrences(of: "_final", with: "_errors")))
     }
 
+    @Test(
+        "a job status recorded finished is polled until it is again, even when the recording saw it at the first look",
+        arguments: ["completed", "completed_with_errors", "failed"])
+    func finishedJobStatusIsPolled(status: String) throws {
+        let body: JSONValue = ["content": ["status": .string(status), "job_log_id": 7]]
+        let scenario = ScenarioReproducer.scenario(
+            for: Self.recorded([
+                Self.login(), Self.upload(job: 7), Self.get("/api/v1/imports/status/7", name: "job status", body: body),
+            ]))
+        let poll = try #require(Self.steps(of: scenario)[2]["poll"])
+        #expect(poll["until"] == ["$.content.status": .string(status)])
+        #expect(poll["timeout"] == "30s")
+    }
+
+    @Test("a job status recorded unfinished at a single look is checked once, not polled")
+    func unfinishedJobStatusIsNotPolled() {
+        let body: JSONValue = ["content": ["status": "processing", "job_log_id": 7]]
+        let scenario = ScenarioReproducer.scenario(
+            for: Self.recorded([Self.get("/api/v1/imports/status/7", name: "job status", body: body)]))
+        #expect(Self.steps(of: scenario).first?["poll"] == nil)
+        #expect(Self.steps(of: scenario).first?["expect"]?["body"]?["$.content.status"] == "processing")
+    }
+
+    @Test("a step the recording sent several times polls until the status it ended with")
+    func repeatedStepIsPolled() throws {
+        var step = Self.get("/api/v1/other/7", name: "wait", body: ["content": ["status": "ready"]])
+        step.attempts = 3
+        let scenario = ScenarioReproducer.scenario(for: Self.recorded([step]))
+        #expect(Self.steps(of: scenario).first?["poll"]?["until"] == ["$.content.status": "ready"])
+    }
+
+    @Test("a finished status on anything but the job-status endpoint is checked once")
+    func finishedStatusElsewhereIsNotPolled() {
+        let scenario = ScenarioReproducer.scenario(
+            for: Self.recorded([Self.get("/x", name: "read", body: ["content": ["status": "completed"]])]))
+        #expect(Self.steps(of: scenario).first?["poll"] == nil)
+    }
+
     @Test("timestamps are checked by shape and other values as recorded")
     func valuesAndShapes() throws {
         let body: JSONValue = [
