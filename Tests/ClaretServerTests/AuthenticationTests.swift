@@ -209,7 +209,8 @@ struct AuthenticationTests {
     func expiry() async throws {
         let profile = try BehaviourProfile(overrides: ["settings": ["token_lifetime_seconds": 1]])
         let mock = try TestMock.loggedIn(profile: profile)
-        #expect(mock.get("/demo/api/v1/imports/status/1").status == 404)
+        // Only the way out is checked here: whether the token still works within its second would depend on
+        // how fast this machine is. AuthStoreTests checks both sides of the boundary on a fixed clock.
         try await Task.sleep(for: .milliseconds(1500))
         let reply = mock.get("/demo/api/v1/imports/status/1")
         #expect(reply.status == 401)
