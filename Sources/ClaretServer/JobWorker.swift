@@ -43,9 +43,13 @@ public final class JobWorker: Sendable {
             return true
         }
         guard shouldStart else { return }
-        // The thread holds the worker only while it runs; nothing holds the thread, so a stopped worker (and
-        // its store) can be freed.
-        let thread = Thread { [self] in self.loop() }
+        // The thread holds the worker only while the loop runs, and says it has finished only once it has let
+        // go: when stop() returns, a stopped worker (and its store) can be freed at once.
+        let state = self.state
+        let thread = Thread { [weak self] in
+            self?.loop()
+            state.withLock { $0.finished = true }
+        }
         thread.name = "claret-harness job worker"
         thread.start()
     }
@@ -89,7 +93,6 @@ public final class JobWorker: Sendable {
     }
 
     private func loop() {
-        defer { state.withLock { $0.finished = true } }
         while state.withLock({ $0.running }) {
             do {
                 if !state.withLock({ $0.held }), let job = try store.claimNextJob() {
