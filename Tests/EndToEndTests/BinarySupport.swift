@@ -1,3 +1,4 @@
+import ClaretModel
 import ExactJSON
 import Foundation
 import Testing
@@ -32,11 +33,21 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: read one after the other, a child that fills the second pipe's buffer
+        // while the first is read would block forever.
+        let stderr = Locked(Data())
+        let drained = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            stderr.withLock { $0 = data }
+            drained.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return (
-            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self),
+            String(decoding: stderr.withLock { $0 }, as: UTF8.self)
         )
     }
 }
@@ -60,21 +71,35 @@ final class ServerProcess {
         process.standardOutput = out
         process.standardError = stderrPipe
         try process.run()
-        var buffer = Data()
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            if let text = String(data: buffer, encoding: .utf8), let line = text.split(separator: "\n").first,
-                line.hasPrefix("listening on ")
-            {
-                baseURL = String(line.dropFirst("listening on ".count))
-                return
+        // Read on a thread of its own, so that a server that hangs without a word fails the test at the
+        // deadline instead of blocking it.
+        let seen = Locked((text: "", baseURL: String?.none))
+        let ready = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let reader = out.fileHandleForReading
+            while true {
+                let chunk = reader.availableData
+                let done = seen.withLock { seen -> Bool in
+                    seen.text += String(decoding: chunk, as: UTF8.self)
+                    if let line = seen.text.split(separator: "\n").first, line.hasPrefix("listening on "),
+                        seen.text.contains("\n")
+                    {
+                        seen.baseURL = String(line.dropFirst("listening on ".count))
+                    }
+                    return chunk.isEmpty || seen.baseURL != nil
+                }
+                if done { break }
             }
+            ready.signal()
+        }
+        _ = ready.wait(timeout: .now() + 30)
+        if let url = seen.withLock({ $0.baseURL }) {
+            baseURL = url
+            return
         }
         process.terminate()
-        throw BinaryError("the server did not report 'listening on': \(String(decoding: buffer, as: UTF8.self))")
+        process.waitUntilExit()
+        throw BinaryError("the server did not report 'listening on' within 30 s: \(seen.withLock { $0.text })")
     }
 
     /// Sends SIGTERM and waits; returns the exit status.
