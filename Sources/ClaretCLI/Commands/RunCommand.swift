@@ -78,6 +78,9 @@ struct RunCommand {
         self.console = console
     }
 
+    /// The run's console lines, coloured as the console allows.
+    private var lines: RunConsole { RunConsole(colour: console.colour) }
+
     func run() throws -> ExitCode {
         let paths = arguments.values("paths").isEmpty ? ["scenarios"] : arguments.values("paths")
         let jobs = try arguments.int("jobs", range: 1...64) ?? 4
@@ -135,7 +138,7 @@ struct RunCommand {
         let started = Date()
         let results = try execute(scenarios, on: primary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(results, into: secondary == nil ? record : "\(record)/\(primary.label)") }
-        console.line(RunConsole(colour: console.colour).summary(results, seconds: Date().timeIntervalSince(started)))
+        console.line(lines.summary(results, seconds: Date().timeIntervalSince(started)))
 
         guard let secondary else {
             let report = RunReport.make(from: try Self.recorded(results), title: "claret-harness run")
@@ -148,7 +151,7 @@ struct RunCommand {
             scenarios, on: secondary, overrides: overrides, jobs: jobs, transport: transport)
         if let record { try Self.record(againstResults, into: "\(record)/\(secondary.label)") }
         console.line(
-            RunConsole(colour: console.colour).summary(againstResults, seconds: Date().timeIntervalSince(started)))
+            lines.summary(againstResults, seconds: Date().timeIntervalSince(started)))
         let report = Comparator.compare(
             left: try Self.recorded(results), right: try Self.recorded(againstResults),
             sides: (primary.label, secondary.label), normalizer: normalizer, known: known,
@@ -255,7 +258,7 @@ struct RunCommand {
                         }
                         let result = await runner.run(scenario, on: target, stopAtFailure: stopAtFailure) { step in
                             if verbose {
-                                console.line(RunConsole(colour: console.colour).stepLine(step, scenario: scenario.name))
+                                console.line(lines.stepLine(step, scenario: scenario.name))
                             }
                         }
                         return (index, result)
@@ -267,7 +270,7 @@ struct RunCommand {
                 }
                 while let finished = await group.next() {
                     collected.append(finished)
-                    console.line(RunConsole(colour: console.colour).scenarioLine(finished.1))
+                    console.line(lines.scenarioLine(finished.1))
                     if next < scenarios.count {
                         start(next)
                         next += 1
