@@ -91,10 +91,11 @@ struct Console: Sendable {
     let colour: Bool
 
     /// The process's standard output and error; colour when standard output is a terminal and NO_COLOR is
-    /// unset (https://no-color.org).
+    /// unset (https://no-color.org). A stream that cannot be written (closed, or a full disk) loses the text
+    /// instead of crashing the tool, as `print` would.
     static let standard = Console(
-        out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) },
+        out: { try? FileHandle.standardOutput.write(contentsOf: Data($0.utf8)) },
+        err: { try? FileHandle.standardError.write(contentsOf: Data($0.utf8)) },
         colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1)
 
     /// Writes a line to standard output at once (a parent process may be waiting for it).

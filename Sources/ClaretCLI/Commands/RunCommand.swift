@@ -73,13 +73,14 @@ struct RunCommand {
     /// Where the command's messages go.
     let console: Console
 
+    /// The run's console lines, coloured as the console allows.
+    private let lines: RunConsole
+
     init(_ arguments: ParsedArguments, console: Console) {
         self.arguments = arguments
         self.console = console
+        lines = RunConsole(colour: console.colour)
     }
-
-    /// The run's console lines, coloured as the console allows.
-    private var lines: RunConsole { RunConsole(colour: console.colour) }
 
     func run() throws -> ExitCode {
         let paths = arguments.values("paths").isEmpty ? ["scenarios"] : arguments.values("paths")
