@@ -62,9 +62,9 @@ public final class JobWorker: Sendable {
         condition.unlock()
     }
 
-    /// Leaves newly queued jobs queued until `release()`; a job already in hand still finishes. Lets an
-    /// embedder (a test, above all) observe a job in its `queued` state for as long as it needs to,
-    /// instead of racing the worker.
+    /// Leaves every job not yet picked up queued until `release()` (across `stop()` and `start()` too); a job
+    /// already in hand still finishes. Lets an embedder (a test, above all) observe a job in its `queued`
+    /// state for as long as it needs to, instead of racing the worker.
     public func hold() {
         state.withLock { $0.held = true }
     }
@@ -75,7 +75,8 @@ public final class JobWorker: Sendable {
         wake()
     }
 
-    /// Stops after the job in hand; returns once the thread has ended.
+    /// Stops after the job in hand; returns once the worker's thread has left its loop and let go of the
+    /// worker (so a stopped worker and its store can be freed at once).
     public func stop() {
         let wasRunning = state.withLock { state -> Bool in
             let was = state.running

@@ -78,9 +78,9 @@ public final class HTTPServer: @unchecked Sendable {
         return bound
     }
 
-    /// Stops accepting connections (in thread-per-connection mode; the epoll modes keep accepting until the
-    /// end and answer with `Connection: close`), lets in-flight requests finish (for up to
-    /// `connectionTimeoutSeconds`), then closes every connection. Does nothing when not running.
+    /// Lets in-flight requests finish (for up to `connectionTimeoutSeconds`), then closes every connection.
+    /// In thread-per-connection mode new connections are refused from the start; in the epoll modes the
+    /// listening socket stays open until the end (see below). Does nothing when not running.
     public func stop() {
         lifecycleLock.lock()
         defer { lifecycleLock.unlock() }
@@ -98,8 +98,9 @@ public final class HTTPServer: @unchecked Sendable {
         // Only in thread-per-connection mode: in the epoll modes MHD 0.9.75's quiesce takes the listening
         // socket out of a worker's epoll set from this thread, unlocked, while that worker may be taking it
         // out too, and whichever loses aborts the process ("Failed to remove listen FD from epoll set").
-        // There the listening socket stays open until MHD_stop_daemon closes it, and a client that
-        // connects during the drain is answered with `Connection: close`.
+        // There the listening socket stays open until MHD_stop_daemon closes it: a request that begins
+        // during the drain is answered with `Connection: close` (once a thread is free for it), and one
+        // that arrives later may be closed unanswered.
         let quiesces = configuration.threadMode == .threadPerConnection
         let listenSocket = quiesces ? MHD_quiesce_daemon(current.daemon) : -1
         if listenSocket >= 0 { shutdown(listenSocket, Int32(SHUT_RDWR)) }
@@ -127,7 +128,8 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     private func daemonFlags(ipv6: Bool) -> UInt32 {
-        // ITC lets MHD_quiesce_daemon wake the polling threads; stop() relies on it.
+        // ITC lets MHD_quiesce_daemon (thread-per-connection mode) and MHD_stop_daemon wake the polling
+        // threads; stop() relies on it.
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_ITC.rawValue
         switch configuration.threadMode {
         case .threadPerConnection: flags |= MHD_USE_THREAD_PER_CONNECTION.rawValue | MHD_USE_POLL.rawValue
