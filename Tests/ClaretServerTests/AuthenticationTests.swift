@@ -205,12 +205,21 @@ struct AuthenticationTests {
         #expect(mock.importRecords([Fixture.record()]).status == 200)
     }
 
+    @Test("with a configured lifetime, a token works within it")
+    func withinLifetime() throws {
+        let profile = try BehaviourProfile(overrides: ["settings": ["token_lifetime_seconds": 3600]])
+        let mock = try TestMock.loggedIn(profile: profile)
+        #expect(mock.get("/demo/api/v1/imports/status/1").status == 404)
+        #expect(mock.importRecords([Fixture.record()]).status == 200)
+    }
+
     @Test("with a configured lifetime, a token is refused once it has expired")
     func expiry() async throws {
         let profile = try BehaviourProfile(overrides: ["settings": ["token_lifetime_seconds": 1]])
         let mock = try TestMock.loggedIn(profile: profile)
-        // Only the way out is checked here: whether the token still works within its second would depend on
-        // how fast this machine is. AuthStoreTests checks both sides of the boundary on a fixed clock.
+        // Whether the token still works within its one second would depend on how fast this machine is: the
+        // test above checks a token inside a long lifetime, and AuthStoreTests both sides of the boundary on
+        // a fixed clock.
         try await Task.sleep(for: .milliseconds(1500))
         let reply = mock.get("/demo/api/v1/imports/status/1")
         #expect(reply.status == 401)
