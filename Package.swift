@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(
             name: "ClaretCLITests",
             dependencies: ["ClaretCLI", "ClaretServer", "ClaretStore", "ClaretModel", "ClaretScenarios", "ExactJSON"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON", "ClaretModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
     ]
 )

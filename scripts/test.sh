@@ -8,7 +8,7 @@ SWIFT=${SWIFT:-swift}
 log=$(mktemp -t claret-test.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
-"$SWIFT" test --skip-build "$@" 2>&1 | tee "$log"
+$SWIFT test --skip-build "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] && exit 0
 

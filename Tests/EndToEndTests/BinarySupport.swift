@@ -1,4 +1,3 @@
-import ClaretModel
 import ExactJSON
 import Foundation
 import Testing
@@ -23,8 +22,11 @@ enum Binary {
         }
     }
 
-    /// Runs the binary to completion and returns its exit status and output.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs the binary to completion and returns its exit status and output. A run still going after
+    /// `deadline` seconds is killed and reported as an error, so a hung binary fails its test.
+    static func run(_ arguments: [String], deadline: Double = 120) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = try url
         process.arguments = arguments
@@ -33,9 +35,16 @@ enum Binary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let timedOut = Guarded(false)
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + deadline) {
+            guard process.isRunning else { return }
+            timedOut.withLock { $0 = true }
+            kill(pid, SIGKILL)
+        }
         // Both pipes are drained at once: read one after the other, a child that fills the second pipe's buffer
         // while the first is read would block forever.
-        let stderr = Locked(Data())
+        let stderr = Guarded(Data())
         let drained = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let data = err.fileHandleForReading.readDataToEndOfFile()
@@ -45,10 +54,42 @@ enum Binary {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         drained.wait()
         process.waitUntilExit()
+        if timedOut.withLock({ $0 }) {
+            throw BinaryError("claret-harness \(arguments.joined(separator: " ")) did not finish within \(deadline) s")
+        }
         return (
             process.terminationStatus, String(decoding: stdout, as: UTF8.self),
             String(decoding: stderr.withLock { $0 }, as: UTF8.self)
         )
+    }
+}
+
+/// A value shared between threads behind a lock (the end-to-end tests use none of the project's modules).
+final class Guarded<Value>: @unchecked Sendable {
+    // @unchecked: every access holds `lock`.
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
+extension Process {
+    /// Sends SIGTERM and waits for the exit; a process still running after `grace` seconds is killed.
+    /// Returns the exit status (or the signal that ended it).
+    @discardableResult
+    func stop(grace: Double = 20) -> Int32 {
+        if isRunning { terminate() }
+        let deadline = Date().addingTimeInterval(grace)
+        while isRunning, Date() < deadline { usleep(10_000) }
+        if isRunning { kill(processIdentifier, SIGKILL) }
+        waitUntilExit()
+        return terminationStatus
     }
 }
 
@@ -73,7 +114,7 @@ final class ServerProcess {
         try process.run()
         // Read on a thread of its own, so that a server that hangs without a word fails the test at the
         // deadline instead of blocking it.
-        let seen = Locked((text: "", baseURL: String?.none))
+        let seen = Guarded((text: "", baseURL: String?.none))
         let ready = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let reader = out.fileHandleForReading
@@ -97,24 +138,15 @@ final class ServerProcess {
             baseURL = url
             return
         }
-        process.terminate()
-        process.waitUntilExit()
+        process.stop(grace: 5)
         throw BinaryError("the server did not report 'listening on' within 30 s: \(seen.withLock { $0.text })")
     }
 
-    /// Sends SIGTERM and waits; returns the exit status.
-    func terminate() -> Int32 {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return process.terminationStatus
-    }
+    /// Sends SIGTERM and waits (killing the server if it has not exited within 20 s); returns the exit
+    /// status.
+    func terminate() -> Int32 { process.stop() }
 
-    deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-    }
+    deinit { process.stop() }
 }
 
 /// A plain HTTP call and its decoded JSON answer.
