@@ -5,7 +5,7 @@ BIN := .build/release/claret-harness
 APT_PACKAGES := libmicrohttpd-dev libsqlite3-dev libyaml-dev pkg-config
 BENCH_PACKAGES := wrk
 
-.PHONY: deps build release run demo serve test tsan lint format bench clean help
+.PHONY: deps build release run demo serve test tsan stress lint format bench clean help
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -34,12 +34,16 @@ serve: release ## Start the mock in the foreground (ARGS="--port 0 ...")
 
 test: deps ## Build and run every test
 	$(SWIFT) build --build-tests
-	SWIFT=$(SWIFT) ./scripts/test.sh
+	SWIFT="$(SWIFT)" ./scripts/test.sh
 
 tsan: deps ## Run the server, store and runner tests under ThreadSanitizer
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan \
 		--filter "ClaretServerTests|ClaretStoreTests|ClaretScenariosTests"
+
+stress: deps ## Stop servers of every thread mode 3000 times under traffic (shutdown races show only over many cycles)
+	$(SWIFT) build --build-tests
+	CLARET_STOP_CYCLES=$${CLARET_STOP_CYCLES:-3000} SWIFT="$(SWIFT)" ./scripts/test.sh --filter stopUnderTraffic
 
 lint: ## Check formatting with the toolchain's swift format
 	$(SWIFT) format lint --strict --recursive --configuration .swift-format Sources Tests Package.swift
