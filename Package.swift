@@ -10,6 +10,7 @@ import PackageDescription
 //   ClaretScenarios        scenario files → validated plans → steps run over HTTP against a target
 //   ClaretReporting        transcripts read back, runs compared into mismatches, reports rendered
 //   ClaretCLI              argument parsing, help, commands wiring the modules
+//   XMLTestSupport         (tests only) a strict XML reader for checking JUnit reports
 let package = Package(
     name: "claret-harness",
     platforms: [.macOS(.v13)],
@@ -48,6 +49,8 @@ let package = Package(
         .executableTarget(name: "claret-harness", dependencies: ["ClaretCLI"]),
         .testTarget(name: "ExactJSONTests", dependencies: ["ExactJSON"]),
         .testTarget(name: "CSVFormatTests", dependencies: ["CSVFormat"]),
+        // Test support shared by the targets that read JUnit reports; a plain target, since it is not a suite.
+        .target(name: "XMLTestSupport", path: "Tests/XMLTestSupport"),
         .testTarget(name: "ClaretModelTests", dependencies: ["ClaretModel", "ExactJSON"]),
         .testTarget(name: "ClaretStoreTests", dependencies: ["ClaretStore", "ClaretModel"]),
         .testTarget(
@@ -56,10 +59,15 @@ let package = Package(
         .testTarget(
             name: "ClaretScenariosTests",
             dependencies: ["ClaretScenarios", "ExactJSON", "YAMLReader", "ClaretServer", "ClaretStore", "ClaretModel"]),
-        .testTarget(name: "ClaretReportingTests", dependencies: ["ClaretReporting", "ClaretModel", "ExactJSON"]),
+        .testTarget(
+            name: "ClaretReportingTests",
+            dependencies: ["ClaretReporting", "ClaretModel", "ExactJSON", "XMLTestSupport"]),
         .testTarget(
             name: "ClaretCLITests",
-            dependencies: ["ClaretCLI", "ClaretServer", "ClaretStore", "ClaretModel", "ClaretScenarios", "ExactJSON"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON"]),
+            dependencies: [
+                "ClaretCLI", "ClaretServer", "ClaretStore", "ClaretModel", "ClaretScenarios", "ExactJSON",
+                "XMLTestSupport",
+            ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ExactJSON", "XMLTestSupport"]),
     ]
 )

@@ -6,14 +6,11 @@ import ClaretStore
 import ExactJSON
 import Foundation
 import Testing
+import XMLTestSupport
 import YAMLReader
 
 @testable import ClaretCLI
 @testable import ClaretReporting
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 @Suite("the reporter as a user runs it: parity runs, compare and reproduce", .serialized)
 struct ReportingCommandTests {
@@ -56,7 +53,7 @@ struct ReportingCommandTests {
         #expect(report.json["summary"]?["failing"] == true)
 
         // JUnit: well-formed, one failure carrying the same sentence and kind, no errors.
-        let junit = try ReportXML.parse(path: files.junit)
+        let junit = try XMLTree.parse(path: files.junit)
         #expect(junit.name == "testsuites")
         #expect(junit.attributes["failures"] == "1")
         #expect(junit.attributes["errors"] == "0")
@@ -95,7 +92,7 @@ struct ReportingCommandTests {
         #expect(report.findings.isEmpty, "\(report.findings.map { $0.finding.serialized() })")
         #expect(report.outcomes.values.allSatisfy { $0 == "passed" }, "\(report.outcomes)")
         #expect(report.json["summary"]?["failing"] == false)
-        let junit = try ReportXML.parse(path: files.junit)
+        let junit = try XMLTree.parse(path: files.junit)
         #expect(junit.attributes["failures"] == "0")
         #expect(junit.all(named: "failure").isEmpty)
         #expect(Parity.consoleFindings(run.stdout).isEmpty)
@@ -130,7 +127,7 @@ struct ReportingCommandTests {
         #expect(report.json["summary"]?["failed"] == 0)
         #expect(report.json["summary"]?["failing"] == false)
 
-        let junit = try ReportXML.parse(path: files.junit)
+        let junit = try XMLTree.parse(path: files.junit)
         #expect(junit.attributes["failures"] == "0")
         let shown = junit.all(named: "system-out").map(\.text)
         #expect(shown.count == 1)
@@ -550,67 +547,5 @@ enum ScenarioFile {
     static func name(ofTranscript path: String) throws -> String? {
         let data = try #require(FileManager.default.contents(atPath: path))
         return try JSONParser.parse(data)["scenario"]?["name"]?.string
-    }
-}
-
-/// An XML element read by Foundation's strict parser: a well-formedness check and a way to look inside.
-final class ReportXML: NSObject, XMLParserDelegate {
-    struct Malformed: Error {
-        let reason: String
-    }
-
-    let name: String
-    let attributes: [String: String]
-    private(set) var children: [ReportXML] = []
-    /// Its character data, decoded.
-    private(set) var text = ""
-    private var stack: [ReportXML] = []
-    private var roots: [ReportXML] = []
-
-    private init(name: String, attributes: [String: String]) {
-        self.name = name
-        self.attributes = attributes
-    }
-
-    /// The root element of the file at `path`, or `Malformed` when the parser does not accept all of it.
-    static func parse(path: String) throws -> ReportXML {
-        let data = try #require(FileManager.default.contents(atPath: path), "no report at \(path)")
-        let builder = ReportXML(name: "#document", attributes: [:])
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        // Foundation on Linux can report success with an error recorded, so both count.
-        guard parser.parse(), parser.parserError == nil else {
-            throw Malformed(reason: parser.parserError.map { "\($0)" } ?? "parse failed")
-        }
-        guard builder.roots.count == 1, let root = builder.roots.first, builder.stack.isEmpty else {
-            throw Malformed(reason: "\(builder.roots.count) root elements")
-        }
-        return root
-    }
-
-    /// Every element named `name` inside this one, in document order.
-    func all(named name: String) -> [ReportXML] {
-        children.flatMap { ($0.name == name ? [$0] : []) + $0.all(named: name) }
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let element = ReportXML(name: elementName, attributes: attributes)
-        if let parent = stack.last {
-            parent.children.append(element)
-        } else {
-            roots.append(element)
-        }
-        stack.append(element)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        stack.last?.text += string
     }
 }

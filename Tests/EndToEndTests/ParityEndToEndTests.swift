@@ -1,10 +1,7 @@
 import ExactJSON
 import Foundation
 import Testing
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import XMLTestSupport
 
 @Suite("report files and parity runs, as a process")
 struct ParityEndToEndTests {
@@ -29,7 +26,7 @@ struct ParityEndToEndTests {
         #expect(cases.allSatisfy { $0["outcome"] == "passed" && $0["findings"] == [] })
         #expect(report["summary"]?["failing"] == false)
 
-        let root = try XMLElementTree.parse(path: junit)
+        let root = try XMLTree.parse(path: junit)
         #expect(root.name == "testsuites")
         #expect(root.attributes["tests"] == String(cases.count))
         #expect(root.attributes["failures"] == "0")
@@ -67,50 +64,5 @@ struct ParityEndToEndTests {
         #expect(findings.map { $0["message"] } == [.string(message)])
         #expect(findings.map { $0["code"] } == ["value_changed"])
         #expect(server.terminate() == 0)
-    }
-}
-
-/// An XML element read by Foundation's strict parser.
-final class XMLElementTree: NSObject, XMLParserDelegate {
-    let name: String
-    let attributes: [String: String]
-    private(set) var children: [XMLElementTree] = []
-    private var stack: [XMLElementTree] = []
-    private var roots: [XMLElementTree] = []
-
-    private init(name: String, attributes: [String: String]) {
-        self.name = name
-        self.attributes = attributes
-    }
-
-    /// The root element of the file at `path`; throws when the parser does not accept the whole document.
-    static func parse(path: String) throws -> XMLElementTree {
-        let data = try #require(FileManager.default.contents(atPath: path), "no file at \(path)")
-        let builder = XMLElementTree(name: "#document", attributes: [:])
-        let parser = XMLParser(data: data)
-        parser.delegate = builder
-        // Foundation on Linux can report success with an error recorded, so both count.
-        guard parser.parse(), parser.parserError == nil, builder.roots.count == 1, let root = builder.roots.first
-        else {
-            throw BinaryError("\(path) is not well-formed XML: \(String(describing: parser.parserError))")
-        }
-        return root
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let element = XMLElementTree(name: elementName, attributes: attributes)
-        if let parent = stack.last {
-            parent.children.append(element)
-        } else {
-            roots.append(element)
-        }
-        stack.append(element)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
     }
 }

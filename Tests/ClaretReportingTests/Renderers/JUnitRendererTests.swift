@@ -2,10 +2,7 @@ import ClaretModel
 import ClaretReporting
 import Foundation
 import Testing
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import XMLTestSupport
 
 @Suite("JUnit report")
 struct JUnitRendererTests {
@@ -163,69 +160,5 @@ struct JUnitRendererTests {
         for malformed in ["<a><b></a>", "<a>&</a>", "<a x=\"<\"/>", "<a>\u{1}</a>", "<a>]]></a>", "<a/><b/>"] {
             #expect(throws: XMLTree.Malformed.self) { try XMLTree.parse(malformed) }
         }
-    }
-}
-
-/// A parsed XML element: just enough structure to check what the JUnit renderer wrote.
-final class XMLTree: NSObject, XMLParserDelegate {
-    /// The parser reported an error, or the document had no single root.
-    struct Malformed: Error {
-        /// What went wrong.
-        let reason: String
-    }
-
-    /// The element's name.
-    let name: String
-    /// Its attributes, as the parser decoded them.
-    let attributes: [String: String]
-    /// Its child elements in order.
-    private(set) var children: [XMLTree] = []
-    /// Its character data, decoded.
-    private(set) var text = ""
-    /// The elements open while parsing, innermost last.
-    private var stack: [XMLTree] = []
-    /// Top-level elements seen.
-    private var roots: [XMLTree] = []
-
-    private init(name: String, attributes: [String: String]) {
-        self.name = name
-        self.attributes = attributes
-    }
-
-    /// The root element of `text`, or `Malformed` when a strict XML parser does not accept all of it.
-    static func parse(_ text: String) throws(Malformed) -> XMLTree {
-        let builder = XMLTree(name: "#document", attributes: [:])
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.delegate = builder
-        // Foundation on Linux can report success with an error recorded (for mismatched tags), so both count.
-        let succeeded = parser.parse()
-        if !succeeded || parser.parserError != nil {
-            throw Malformed(reason: parser.parserError.map { "\($0)" } ?? "parse failed")
-        }
-        guard builder.roots.count == 1, let root = builder.roots.first, builder.stack.isEmpty else {
-            throw Malformed(reason: "\(builder.roots.count) root elements")
-        }
-        return root
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let element = XMLTree(name: elementName, attributes: attributes)
-        if let parent = stack.last {
-            parent.children.append(element)
-        } else {
-            roots.append(element)
-        }
-        stack.append(element)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        stack.removeLast()
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        stack.last?.text += string
     }
 }
