@@ -1,3 +1,4 @@
+import ClaretModel
 import ExactJSON
 import Foundation
 
@@ -103,7 +104,7 @@ public enum ScenarioReproducer {
         guard let request, request.method == "GET",
             URLComponents(string: request.url)?.path.contains("/imports/status/") == true
         else { return false }
-        return ["completed", "completed_with_errors", "failed"].contains(status.string ?? "")
+        return status.string.flatMap(JobStatus.init(rawValue:))?.isFinished ?? false
     }
 
     // MARK: - Requests
